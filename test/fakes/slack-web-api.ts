@@ -1,0 +1,265 @@
+/**
+ * A fake Slack Web API on 127.0.0.1 for tests: real HTTP, so the real WebClient (retries, rate
+ * limits, form encoding) is exercised. Point a WebClient or Bolt at it with
+ * `clientOptions: { slackApiUrl: api.url }`. Also serves `response_url`s (`api.responseUrl()`).
+ */
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  method: string;
+  /** Decoded arguments: form fields, with JSON-valued ones (blocks, view…) parsed. */
+  args: Record<string, any>;
+  /** Bearer token (or `token` field) the call used. */
+  token: string | undefined;
+}
+
+export interface RecordedResponse {
+  /** The n of `/response/<n>`. */
+  n: number;
+  body: Record<string, any>;
+}
+
+export interface FakeSlackWebApiOptions {
+  botToken?: string;
+  appToken?: string;
+  teamId?: string;
+  botUserId?: string;
+  botId?: string;
+  /** users.info answers: id → display name. Unknown ids get `user_not_found`. */
+  users?: Record<string, string>;
+}
+
+type Injected = { status: 429 | 500; remaining: number };
+type Answer = Record<string, unknown>;
+
+/** Fields WebClient sends as JSON strings inside the form body. */
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'user_auth_blocks']);
+
+export class FakeSlackWebApi {
+  readonly botToken: string;
+  readonly appToken: string;
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  /** Returned by apps.connections.open; set by FakeSocketModeServer. */
+  socketUrl: string | undefined;
+
+  private readonly recorded: RecordedCall[] = [];
+  private readonly responsesPosted: RecordedResponse[] = [];
+  private readonly injected = new Map<string, Injected>();
+  private readonly events = new EventEmitter();
+  private readonly users: Record<string, string>;
+  private counter = 0;
+  private responseUrls = 0;
+
+  private constructor(private readonly server: Server, readonly origin: string, opts: FakeSlackWebApiOptions) {
+    this.botToken = opts.botToken ?? 'xoxb-fake-bot-token';
+    this.appToken = opts.appToken ?? 'xapp-fake-app-token';
+    this.teamId = opts.teamId ?? 'T0FAKE';
+    this.botUserId = opts.botUserId ?? 'U0BOT';
+    this.botId = opts.botId ?? 'B0BOT';
+    this.users = opts.users ?? {};
+  }
+
+  static async start(opts: FakeSlackWebApiOptions = {}): Promise<FakeSlackWebApi> {
+    let api: FakeSlackWebApi | undefined;
+    const server = createServer((req, res) => void api?.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    api = new FakeSlackWebApi(server, `http://127.0.0.1:${port}`, opts);
+    return api;
+  }
+
+  /** Base URL for WebClient's `slackApiUrl`. */
+  get url(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** Every call so far, optionally of one method. */
+  calls(method?: string): RecordedCall[] {
+    return method ? this.recorded.filter((c) => c.method === method) : [...this.recorded];
+  }
+
+  /** Resolves with the first call (past or future) of `method` matching `predicate`. */
+  waitFor(method: string, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 3000): Promise<RecordedCall> {
+    return this.waitOn('call', () => this.recorded.find((c) => c.method === method && predicate(c)), timeoutMs,
+      `${method} call`);
+  }
+
+  /** Answers the next `count` calls of `method` with HTTP 429 (Retry-After: 1) or 500. */
+  failNext(method: string, count = 1, status: 429 | 500 = 429): void {
+    this.injected.set(method, { status, remaining: count });
+  }
+
+  /** A fresh response_url served by this fake, for slash commands and interactions. */
+  responseUrl(): string {
+    this.responseUrls += 1;
+    return `${this.origin}/response/${this.responseUrls}`;
+  }
+
+  /** Everything POSTed to response_urls, optionally to one of them. */
+  responses(n?: number): RecordedResponse[] {
+    return this.responsesPosted.filter((r) => n === undefined || r.n === n);
+  }
+
+  waitForResponse(predicate: (r: RecordedResponse) => boolean = () => true, timeoutMs = 3000): Promise<RecordedResponse> {
+    return this.waitOn('response', () => this.responsesPosted.find(predicate), timeoutMs, 'response_url POST');
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private waitOn<T>(event: string, find: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = find();
+        if (found === undefined) return;
+        cleanup();
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake Slack: no ${what} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.events.off(event, check);
+      };
+      this.events.on(event, check);
+      check();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', this.origin).pathname;
+    const response = /^\/response\/(\d+)$/.exec(path);
+    if (response && req.method === 'POST') {
+      this.responsesPosted.push({ n: Number(response[1]), body: parseBody(raw, req.headers['content-type']) });
+      this.events.emit('response');
+      return send(res, 200, { ok: true });
+    }
+    const api = /^\/api\/([\w.]+)$/.exec(path);
+    if (!api?.[1] || req.method !== 'POST') return send(res, 404, { ok: false, error: 'not_found' });
+
+    const method = api[1];
+    const args = parseBody(raw, req.headers['content-type']);
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
+    delete args.token;
+    this.recorded.push({ method, args, token });
+    this.events.emit('call');
+
+    const injected = this.injected.get(method);
+    if (injected && injected.remaining > 0) {
+      injected.remaining -= 1;
+      if (injected.status === 429) return send(res, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '1' });
+      return send(res, 500, { ok: false, error: 'internal_error' });
+    }
+    const expected = method === 'apps.connections.open' ? this.appToken : this.botToken;
+    if (!token) return send(res, 200, { ok: false, error: 'not_authed' });
+    if (token !== expected) return send(res, 200, { ok: false, error: 'invalid_auth' });
+    return send(res, 200, this.answer(method, args));
+  }
+
+  /** Realistic (trimmed) success payloads, shaped like Slack's. */
+  private answer(method: string, args: Record<string, any>): Answer {
+    const channel = String(args.channel ?? 'C0FAKE');
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'relais', team_id: this.teamId,
+          user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false };
+      case 'chat.postMessage': {
+        const ts = this.nextTs();
+        return { ok: true, channel, ts, message: this.message(args, ts) };
+      }
+      case 'chat.update':
+        return { ok: true, channel, ts: args.ts, text: args.text ?? '', message: this.message(args, String(args.ts)) };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: this.nextTs() };
+      case 'chat.getPermalink':
+        return { ok: true, channel,
+          permalink: `https://fake.slack.com/archives/${channel}/p${String(args.message_ts).replace('.', '')}` };
+      case 'reactions.add':
+      case 'reactions.remove':
+        return { ok: true };
+      case 'views.open':
+      case 'views.update':
+      case 'views.push': {
+        const view = typeof args.view === 'object' && args.view ? args.view : {};
+        const id = String(args.view_id ?? `V${this.next()}`);
+        return { ok: true, view: { ...view, id, team_id: this.teamId, hash: `${Date.now()}.${this.next()}` } };
+      }
+      case 'users.info': {
+        const id = String(args.user);
+        const name = this.users[id];
+        if (name === undefined) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: { id, team_id: this.teamId, name: name.toLowerCase(), real_name: name, tz: 'Europe/Paris',
+          is_bot: false, profile: { display_name: name, real_name: name } } };
+      }
+      case 'conversations.info':
+        return { ok: true, channel: { id: channel, name: `channel-${channel.toLowerCase()}`, is_channel: true,
+          is_private: false, is_im: false, is_member: true } };
+      case 'conversations.open': {
+        const user = String(args.users ?? args.user ?? 'U0').split(',')[0];
+        return { ok: true, channel: { id: `D${user}`, is_im: true } };
+      }
+      case 'apps.connections.open':
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'no_socket_server' };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  private message(args: Record<string, any>, ts: string): Answer {
+    return { type: 'message', ts, user: this.botUserId, bot_id: this.botId, text: args.text ?? '',
+      ...(args.blocks ? { blocks: args.blocks } : {}) };
+  }
+
+  private next(): number {
+    this.counter += 1;
+    return this.counter;
+  }
+
+  /** Unique, increasing, Slack-shaped: "1733420000.000001". */
+  private nextTs(): string {
+    return `${Math.floor(Date.now() / 1000)}.${String(this.next()).padStart(6, '0')}`;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Form bodies (WebClient's default) with JSON-string fields decoded, or JSON bodies. */
+function parseBody(raw: string, contentType: string | undefined): Record<string, any> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, any>;
+  const out: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = JSON_FIELDS.has(key) ? tryJson(value) : value;
+  }
+  return out;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
