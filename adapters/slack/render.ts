@@ -60,7 +60,9 @@ export function renderPlainFallback(card: Card): string {
   const lines: string[] = [];
   if (card.header) lines.push(plainOf(card.header, card.locale));
   for (const p of card.body ?? []) lines.push(plainOf(p, card.locale));
-  for (const f of card.fields ?? []) lines.push(`${plainText(f.label)}: ${plainOf(f.value, card.locale)}`);
+  for (const f of card.fields ?? []) {
+    lines.push(`${plainText(truncatePlain(f.label, LIMITS.fieldText))}: ${plainOf(f.value, card.locale)}`);
+  }
   for (const i of card.items ?? []) lines.push(`• ${plainOf(i, card.locale)}`);
   if (card.footer) lines.push(plainOf(card.footer, card.locale));
   // Escaped, since Slack parses `text` too: a `<!channel>` here would still ping everyone.
@@ -72,7 +74,21 @@ export function plainOf(rich: Rich, locale: string): string {
   return rich.map((piece) => plainPiece(piece, locale)).join('');
 }
 
-function plainPiece(piece: Inline, locale: string): string {
+/**
+ * No single piece can show more than a section's worth, so longer user text is cut before any
+ * escaping work: rendering cost stays bounded whatever size a tip or title arrives at.
+ */
+function capped(piece: Inline): Inline {
+  const cap = (t: string) => truncatePlain(t, LIMITS.sectionText + 1);
+  if (typeof piece === 'string') return cap(piece);
+  if ('strong' in piece) return { strong: cap(piece.strong) };
+  if ('code' in piece) return { code: cap(piece.code) };
+  if ('link' in piece) return piece.label === undefined ? piece : { link: piece.link, label: cap(piece.label) };
+  return piece;
+}
+
+function plainPiece(whole: Inline, locale: string): string {
+  const piece = capped(whole);
   if (typeof piece === 'string') return stripInvisible(piece);
   if ('strong' in piece) return stripInvisible(piece.strong);
   if ('code' in piece) return stripInvisible(piece.code);
@@ -88,7 +104,8 @@ export function mrkdwnOf(rich: Rich, locale: string): string {
   return rich.map((piece) => mrkdwnPiece(piece, locale)).join('');
 }
 
-function mrkdwnPiece(piece: Inline, locale: string): string {
+function mrkdwnPiece(whole: Inline, locale: string): string {
+  const piece = capped(whole);
   if (typeof piece === 'string') return escapeMrkdwn(piece);
   if ('strong' in piece) {
     // Bold cannot span lines; a newline inside would leave stray asterisks.
@@ -175,7 +192,7 @@ function itemSections(card: Card): SectionBlock[] {
 
 function fieldSections(card: Card): SectionBlock[] {
   const fields = (card.fields ?? []).map((f) => {
-    const label = escapeMrkdwn(plainText(f.label), '*');
+    const label = escapeMrkdwn(plainText(truncatePlain(f.label, LIMITS.fieldText)), '*');
     const text = `${label ? `*${label}*\n` : ''}${mrkdwnOf(f.value, card.locale)}`;
     return mrkdwn(truncateMrkdwn(text, LIMITS.fieldText));
   });

@@ -54,6 +54,14 @@ describe('FakeSlackWebApi with the real WebClient', () => {
     expect(api.calls('nope.nothing')).toHaveLength(1);
   });
 
+  it('answers 500 on demand (WebClient surfaces it once retries are spent)', async () => {
+    const api = await startApi();
+    const client = new WebClient(api.botToken, { slackApiUrl: api.url, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+    api.failNext('chat.update', 1, 500);
+    await expect(client.chat.update({ channel: 'C1', ts: '1.2', text: 'x' })).rejects.toMatchObject({ statusCode: 500 });
+    expect((await client.chat.update({ channel: 'C1', ts: '1.2', text: 'x' })).ts).toBe('1.2');
+  });
+
   it('rate-limits on demand; WebClient honours Retry-After and retries', async () => {
     const api = await startApi();
     const client = new WebClient(api.botToken, { slackApiUrl: api.url, logLevel: LogLevel.ERROR });
@@ -66,8 +74,9 @@ describe('FakeSlackWebApi with the real WebClient', () => {
 });
 
 describe('Bolt HTTP receiver against the fakes', () => {
-  async function startApp(api: FakeSlackWebApi) {
+  async function startApp(api: FakeSlackWebApi, processBeforeResponse = false) {
     const app = new App({
+      processBeforeResponse,
       signingSecret: SECRET, token: api.botToken, botId: api.botId, botUserId: api.botUserId,
       clientOptions: { slackApiUrl: api.url }, logLevel: LogLevel.ERROR,
       // An extra page served on the same port as /slack/events.
@@ -95,6 +104,24 @@ describe('Bolt HTTP receiver against the fakes', () => {
     const msg = await api.waitFor('chat.postMessage');
     expect(msg.args).toMatchObject({ channel: 'C0FAKE', blocks: [{ type: 'divider' }] });
     expect(api.calls('auth.test')).toEqual([]); // botId + botUserId given: no auth.test round trip
+  });
+
+  it.each([false, true])('processBeforeResponse %s decides whether ack() answers before the listener ends', async (before) => {
+    const api = await startApi();
+    const { app, base } = await startApp(api, before);
+    let finished = 0;
+    app.command('/slow', async ({ ack }) => {
+      await ack();
+      await new Promise((r) => setTimeout(r, 400));
+      finished = Date.now();
+    });
+    await post(slashCommandRequest(`${base}/slack/events`, { command: '/slow', response_url: api.responseUrl() }, SECRET));
+    const answered = Date.now();
+    // false (default): the HTTP 200 leaves at ack(); true: only once every listener has returned.
+    if (before) expect(finished).toBeGreaterThan(0);
+    else expect(finished).toBe(0);
+    await expect.poll(() => finished).toBeGreaterThan(0);
+    expect(before ? answered >= finished : answered < finished).toBe(true);
   });
 
   it('delivers a signed event; a redelivery shows up as context.retryNum/retryReason', async () => {
