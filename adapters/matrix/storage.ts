@@ -1,0 +1,89 @@
+import type { IAppserviceStorageProvider, IFilterInfo, IStorageProvider } from 'matrix-bot-sdk';
+
+/**
+ * The slice of the Prisma client this needs, typed structurally so that both the generated
+ * SQLite client and the Postgres one (or a `Db` wrapper exposing `botState`) fit.
+ */
+export interface BotStateDb {
+  botState: {
+    findUnique(args: { where: { key: string } }): PromiseLike<{ value: string } | null>;
+    upsert(args: {
+      where: { key: string };
+      create: { key: string; value: string };
+      update: { value: string };
+    }): PromiseLike<unknown>;
+    deleteMany(args: { where: { key: string } }): PromiseLike<unknown>;
+  };
+}
+
+/**
+ * matrix-bot-sdk storage in the shared BotState table, so a restart resumes the /sync stream
+ * where it stopped: no replay of old events, no gap. Keys are namespaced per bot user
+ * (`matrix:<userId>:sync_token`) so several bots (or a test and a bot) can share one database.
+ *
+ * Every method is async: matrix-bot-sdk 0.7.1 wraps each storage call in `Promise.resolve(...)`
+ * and awaits it (MatrixClient.start/startSync, Appservice, Intent), so no in-memory cache is
+ * needed for correctness and the database stays the single source of truth.
+ */
+export class BotStateStorageProvider implements IStorageProvider, IAppserviceStorageProvider {
+  private readonly prefix: string;
+
+  constructor(private readonly db: BotStateDb, userId: string) {
+    this.prefix = `matrix:${userId}:`;
+  }
+
+  async setSyncToken(token: string | null): Promise<void> {
+    await this.write('sync_token', token);
+  }
+
+  async getSyncToken(): Promise<string | null> {
+    return (await this.read('sync_token')) ?? null;
+  }
+
+  async setFilter(filter: IFilterInfo): Promise<void> {
+    // The SDK compares JSON.stringify(stored.filter) with the requested filter: JSON round-trips keep key order.
+    await this.write('filter', JSON.stringify(filter));
+  }
+
+  async getFilter(): Promise<IFilterInfo> {
+    const raw = await this.read('filter');
+    // The SDK's own providers return null/undefined here and it checks truthiness; the d.ts is just narrow.
+    return (raw ? JSON.parse(raw) : null) as IFilterInfo;
+  }
+
+  async storeValue(key: string, value: string): Promise<void> {
+    await this.write(`kv:${key}`, value);
+  }
+
+  async readValue(key: string): Promise<string | null> {
+    return (await this.read(`kv:${key}`)) ?? null;
+  }
+
+  // Appservice bookkeeping (unused by a plain bot user, but cheap to have if Relais ever becomes one).
+  async addRegisteredUser(userId: string): Promise<void> {
+    await this.write(`registered:${userId}`, '1');
+  }
+
+  async isUserRegistered(userId: string): Promise<boolean> {
+    return (await this.read(`registered:${userId}`)) !== undefined;
+  }
+
+  async setTransactionCompleted(transactionId: string): Promise<void> {
+    await this.write(`txn:${transactionId}`, '1');
+  }
+
+  async isTransactionCompleted(transactionId: string): Promise<boolean> {
+    return (await this.read(`txn:${transactionId}`)) !== undefined;
+  }
+
+  private async read(key: string): Promise<string | undefined> {
+    const row = await this.db.botState.findUnique({ where: { key: this.prefix + key } });
+    return row?.value;
+  }
+
+  private async write(key: string, value: string | null): Promise<void> {
+    const full = this.prefix + key;
+    if (value === null) await this.db.botState.deleteMany({ where: { key: full } });
+    else await this.db.botState.upsert({ where: { key: full }, create: { key: full, value }, update: { value } });
+  }
+}

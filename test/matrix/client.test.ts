@@ -1,0 +1,195 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import {
+  LogService, MatrixClient, MatrixError, RustSdkCryptoStorageProvider, type ILogger,
+} from 'matrix-bot-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrismaClient } from '../../src/generated/sqlite/client.ts';
+import { renderCard, renderEdit } from '../../adapters/matrix/render.ts';
+import { BotStateStorageProvider } from '../../adapters/matrix/storage.ts';
+import { FakeHomeserver, type FakeUser, type MatrixEvent } from '../fakes/matrix-homeserver.ts';
+
+/**
+ * The real matrix-bot-sdk 0.7.1 MatrixClient against the fake homeserver, with its sync state
+ * in a real SQLite BotState table. Also pins down SDK behaviour the adapter relies on.
+ */
+
+const silent: ILogger = { info() {}, warn() {}, error() {}, debug() {}, trace() {} };
+LogService.setLogger(silent);
+
+/**
+ * 0.7.1's doRequest does not retry: a 429 rejects with MatrixError{errcode:'M_LIMIT_EXCEEDED',
+ * retryAfterMs}. Retrying at this level repeats the very same request, so a send keeps its txnId
+ * (idempotent server-side), whereas calling sendMessage again would mint a new txnId.
+ */
+class RetryingClient extends MatrixClient {
+  override async doRequest(...args: Parameters<MatrixClient['doRequest']>): Promise<any> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await super.doRequest(...args);
+      } catch (e) {
+        if (!(e instanceof MatrixError) || e.errcode !== 'M_LIMIT_EXCEEDED' || attempt >= 5) throw e;
+        await new Promise((r) => setTimeout(r, Math.min(e.retryAfterMs ?? 1000, 30_000)));
+      }
+    }
+  }
+}
+
+let hs: FakeHomeserver;
+let bot: FakeUser;
+let alice: FakeUser;
+let dir: string;
+let prisma: PrismaClient;
+
+beforeAll(async () => {
+  hs = await FakeHomeserver.start();
+  bot = hs.createUser('relais', { displayName: 'Relais' });
+  alice = hs.createUser('alice', { displayName: 'Alice' });
+  dir = mkdtempSync(join(tmpdir(), 'relais-matrix-'));
+  const file = join(dir, 'test.db');
+  // Mirrors the Prisma model BotState until the migrations land.
+  const raw = new Database(file);
+  raw.exec('CREATE TABLE IF NOT EXISTS "BotState" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL, "updatedAt" DATETIME NOT NULL)');
+  raw.close();
+  prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }) });
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await hs?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A bot wired the way the adapter should: ignores itself, joins invites it accepts. */
+function startBot() {
+  const client = new RetryingClient(hs.url, bot.token, new BotStateStorageProvider(prisma, bot.userId));
+  client.syncingTimeout = 10_000; // long-polls really hang; close()/releaseLongPolls() end them
+  client.persistTokenAfterSync = true; // a crash mid-batch replays it rather than losing it
+  const messages: Array<{ roomId: string; event: MatrixEvent }> = [];
+  const other: Array<{ roomId: string; event: MatrixEvent }> = [];
+  client.on('room.message', (roomId: string, event: MatrixEvent) => {
+    if (event.sender === bot.userId) return; // the SDK emits the bot's own messages too
+    messages.push({ roomId, event });
+  });
+  client.on('room.event', (roomId: string, event: MatrixEvent) => {
+    if (event.type !== 'm.room.message') other.push({ roomId, event });
+  });
+  // Instead of AutojoinRoomsMixin (joins anything, and its rejected join is an unhandled rejection).
+  client.on('room.invite', async (roomId: string, invite: MatrixEvent) => {
+    if (invite.sender !== alice.userId) return;
+    try {
+      await client.joinRoom(roomId);
+    } catch {
+      /* the adapter logs; a later invite retries */
+    }
+  });
+  return { client, messages, other };
+}
+
+async function until<T>(get: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = get();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('until: timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function stop(client: MatrixClient): Promise<void> {
+  client.stop();
+  hs.releaseLongPolls(); // otherwise the hanging /sync returns later and is still processed
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+describe('MatrixClient against the fake homeserver', () => {
+  it('syncs, replies, joins on invite, retries on 429 and resumes after a restart', { timeout: 30_000 }, async () => {
+    const general = hs.createRoom(alice.userId, { name: 'Général' });
+    hs.invite(general, alice.userId, bot.userId);
+    hs.join(general, bot.userId);
+
+    const first = startBot();
+    await first.client.start();
+
+    hs.sendMessage(general, alice.userId, 'hello @room');
+    const got = await until(() => first.messages.find((m) => m.event.content.body === 'hello @room'));
+    expect(got.roomId).toBe(general);
+
+    const eventId = await first.client.sendMessage(general, renderCard({ locale: 'fr', body: [['Bonjour ', { strong: 'Alice' }]] }));
+    const notice = await hs.waitForEvent(general, (e) => e.event_id === eventId);
+    expect(notice).toMatchObject({ sender: bot.userId, content: { msgtype: 'm.notice', body: 'Bonjour Alice', 'm.mentions': {} } });
+    expect(first.messages.some((m) => m.event.event_id === eventId)).toBe(false); // own echo ignored
+
+    await first.client.sendMessage(general, renderEdit(eventId, renderCard({ locale: 'fr', body: [['Bonsoir']] })));
+    const edit = await hs.waitForEvent(general, (e) => (e.content['m.relates_to'] as any)?.rel_type === 'm.replace');
+    expect(edit.content).toMatchObject({ 'm.relates_to': { event_id: eventId }, 'm.new_content': { body: 'Bonsoir' } });
+
+    const reaction = hs.react(general, alice.userId, eventId, '✅');
+    await until(() => first.other.find((o) => o.event.event_id === reaction));
+
+    const lounge = hs.createRoom(alice.userId, { name: 'Lounge' });
+    hs.invite(lounge, alice.userId, bot.userId);
+    await hs.waitForEvent(lounge, (e) => e.type === 'm.room.member' && e.state_key === bot.userId && e.content.membership === 'join');
+    expect(await first.client.getJoinedRooms()).toEqual(expect.arrayContaining([general, lounge]));
+
+    hs.rateLimit('send', 2, 50);
+    const before = hs.timeline(lounge).length;
+    const sent = await first.client.sendNotice(lounge, 'after the rate limit');
+    expect(hs.requests.filter((r) => r.route === 'send' && r.status === 429)).toHaveLength(2);
+    expect(hs.timeline(lounge).slice(before).map((e) => e.event_id)).toEqual([sent]);
+
+    await stop(first.client);
+    const stored = await prisma.botState.findUnique({ where: { key: `matrix:${bot.userId}:sync_token` } });
+    expect(stored?.value).toMatch(/^s\d+$/);
+
+    const second = startBot();
+    await second.client.start();
+    hs.sendMessage(general, alice.userId, 'after restart');
+    await until(() => second.messages.find((m) => m.event.content.body === 'after restart'));
+    expect(second.messages.map((m) => m.event.content.body)).toEqual(['after restart']); // no replay of "hello"
+    await stop(second.client);
+  });
+
+  it('without retry, a 429 surfaces as MatrixError with retryAfterMs', async () => {
+    const room = hs.createRoom(alice.userId);
+    hs.invite(room, alice.userId, bot.userId);
+    hs.join(room, bot.userId);
+    const plain = new MatrixClient(hs.url, bot.token);
+    hs.rateLimit('send', 1, 1234);
+    const error = await plain.sendText(room, 'x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MatrixError);
+    expect(error).toMatchObject({ errcode: 'M_LIMIT_EXCEEDED', retryAfterMs: 1234, statusCode: 429 });
+  });
+
+  it('tells encrypted rooms apart by their m.room.encryption state', async () => {
+    const secret = hs.createRoom(alice.userId, { encrypted: true });
+    const open = hs.createRoom(alice.userId);
+    for (const room of [secret, open]) {
+      hs.invite(room, alice.userId, bot.userId);
+      hs.join(room, bot.userId);
+    }
+    const client = new MatrixClient(hs.url, bot.token);
+    expect(await client.getRoomStateEvent(secret, 'm.room.encryption', '')).toEqual({ algorithm: 'm.megolm.v1.aes-sha2' });
+    const missing = await client.getRoomStateEvent(open, 'm.room.encryption', '').catch((e: unknown) => e);
+    expect(missing).toMatchObject({ errcode: 'M_NOT_FOUND', statusCode: 404 });
+  });
+
+  it('rejects unknown tokens and unknown endpoints the way a homeserver does', async () => {
+    const stranger = new MatrixClient(hs.url, 'nope');
+    await expect(stranger.getUserId()).rejects.toMatchObject({ errcode: 'M_UNKNOWN_TOKEN', statusCode: 401 });
+    const client = new MatrixClient(hs.url, bot.token);
+    await expect(client.doRequest('GET', '/_matrix/client/v3/nonexistent')).rejects.toMatchObject({ errcode: 'M_UNRECOGNIZED', statusCode: 404 });
+  });
+
+  it('loads without the native crypto library and fails clearly only when E2EE is used', async () => {
+    const require = createRequire(import.meta.url);
+    const cryptoDir = dirname(require.resolve('@matrix-org/matrix-sdk-crypto-nodejs'));
+    if (existsSync(join(cryptoDir, 'matrix-sdk-crypto.linux-x64-gnu.node'))) return; // real library present
+    const client = new MatrixClient(hs.url, bot.token, undefined, new RustSdkCryptoStorageProvider(join(dir, 'crypto')));
+    await expect(client.start()).rejects.toThrow(/native library not installed/);
+  });
+});
