@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** Shared argument schemas. Their messages are i18n keys, translated by the dispatcher. */
+export const idArg = z
+  .string()
+  .transform((value) => value.replace(/^#/, ''))
+  .pipe(z.string().regex(/^\d{1,9}$/, 'validation.id').transform(Number));
+
+export const textArg = z.string().min(3, 'validation.tooShort').max(4000, 'validation.tooLong');
+
+export const queryArg = z.string().min(1, 'validation.tooShort').max(200, 'validation.tooLong');
+
+export const tagArg = z
+  .string()
+  .regex(/^#?[\p{L}\p{N}_-]{1,40}$/u, 'validation.tag');

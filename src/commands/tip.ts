@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { Reply } from '../core/card.ts';
+import { requireOwnerOrModerator } from '../domain/permissions.ts';
+import { addTip, editTip, getTip, hideTip, latestTips, searchTips, topTips, voteTip } from '../domain/tips/service.ts';
+import { normaliseTag } from '../domain/tips/tags.ts';
+import { tipCard, tipListCard } from '../domain/tips/view.ts';
+import { idArg, queryArg, tagArg, textArg } from './arguments.ts';
+import type { CommandContext } from './context.ts';
+import { defineCommand, subcommand } from './define-command.ts';
+
+const LIST_SIZE = 10;
+
+const confirm = (ctx: CommandContext, text: string): Reply => ({
+  visibility: 'ephemeral',
+  card: { locale: ctx.locale, tone: 'success', body: [[text]] },
+});
+
+export const tipCommand = defineCommand({
+  name: 'tip',
+  help: 'tips.help.command',
+  fallback: 'add',
+  subcommands: [
+    subcommand({
+      name: 'add',
+      args: [{ name: 'text', kind: 'rest', label: 'args.tipText' }],
+      schema: z.object({ text: textArg }),
+      permission: 'anyone',
+      help: 'tips.help.add',
+      async run({ text }, ctx) {
+        const tip = await addTip(ctx.services.db, {
+          text,
+          author: ctx.member,
+          channelId: ctx.channel.id,
+          networkId: ctx.channel.networkId,
+        });
+        return confirm(ctx, ctx.t('tips.saved', { id: tip.id, tags: tip.tags.map(({ tag }) => `#${tag}`).join(' ') || '—' }));
+      },
+    }),
+    subcommand({
+      name: 'search',
+      aliases: ['find', 'cherche', 'chercher'],
+      args: [{ name: 'query', kind: 'rest', label: 'args.query' }],
+      schema: z.object({ query: queryArg }),
+      permission: 'anyone',
+      help: 'tips.help.search',
+      async run({ query }, ctx) {
+        const tips = await searchTips(ctx.services.db, ctx.services.engine, query, { limit: LIST_SIZE });
+        return {
+          visibility: 'ephemeral',
+          card: tipListCard(ctx.t('tips.searchTitle', { query }), tips, ctx.t, ctx.locale, ctx.t('tips.noResults', { query })),
+        };
+      },
+    }),
+    subcommand({
+      name: 'list',
+      args: [{ name: 'tag', kind: 'word', optional: true, label: 'args.tag' }],
+      schema: z.object({ tag: tagArg.optional() }),
+      permission: 'anyone',
+      help: 'tips.help.list',
+      async run({ tag }, ctx) {
+        const folded = tag ? normaliseTag(tag) : undefined;
+        const tips = await latestTips(ctx.services.db, { limit: LIST_SIZE, ...(folded ? { tag: folded } : {}) });
+        const title = folded ? ctx.t('tips.listTagTitle', { tag: folded }) : ctx.t('tips.listTitle');
+        return { visibility: 'ephemeral', card: tipListCard(title, tips, ctx.t, ctx.locale, ctx.t('tips.empty')) };
+      },
+    }),
+    subcommand({
+      name: 'top',
+      args: [],
+      schema: z.object({}),
+      permission: 'anyone',
+      help: 'tips.help.top',
+      async run(_args, ctx) {
+        const tips = await topTips(ctx.services.db, LIST_SIZE);
+        return { visibility: 'ephemeral', card: tipListCard(ctx.t('tips.topTitle'), tips, ctx.t, ctx.locale, ctx.t('tips.empty')) };
+      },
+    }),
+    subcommand({
+      name: 'show',
+      args: [{ name: 'id', kind: 'word', label: 'args.id' }],
+      schema: z.object({ id: idArg }),
+      permission: 'anyone',
+      help: 'tips.help.show',
+      async run({ id }, ctx) {
+        const tip = await getTip(ctx.services.db, id);
+        return { visibility: 'ephemeral', card: tipCard(tip, ctx.t, ctx.locale, ctx.timeZone) };
+      },
+    }),
+    subcommand({
+      name: 'edit',
+      args: [
+        { name: 'id', kind: 'word', label: 'args.id' },
+        { name: 'text', kind: 'rest', label: 'args.tipText' },
+      ],
+      schema: z.object({ id: idArg, text: textArg }),
+      permission: 'anyone',
+      help: 'tips.help.edit',
+      async run({ id, text }, ctx) {
+        const tip = await getTip(ctx.services.db, id);
+        await requireOwnerOrModerator(ctx, tip.authorId, tip.networkId);
+        await editTip(ctx.services.db, id, text);
+        return confirm(ctx, ctx.t('tips.edited', { id }));
+      },
+    }),
+    subcommand({
+      name: 'delete',
+      aliases: ['remove', 'supprimer'],
+      args: [{ name: 'id', kind: 'word', label: 'args.id' }],
+      schema: z.object({ id: idArg }),
+      permission: 'anyone',
+      help: 'tips.help.delete',
+      async run({ id }, ctx) {
+        const tip = await getTip(ctx.services.db, id);
+        await requireOwnerOrModerator(ctx, tip.authorId, tip.networkId);
+        await hideTip(ctx.services.db, id);
+        return confirm(ctx, ctx.t('tips.deleted', { id }));
+      },
+    }),
+    subcommand({
+      name: 'vote',
+      args: [{ name: 'id', kind: 'word', label: 'args.id' }],
+      schema: z.object({ id: idArg }),
+      permission: 'anyone',
+      help: 'tips.help.vote',
+      async run({ id }, ctx) {
+        const counted = await voteTip(ctx.services.db, id, ctx.member.id);
+        return confirm(ctx, ctx.t(counted ? 'tips.voted' : 'tips.alreadyVoted', { id }));
+      },
+    }),
+  ],
+});

@@ -1,0 +1,30 @@
+import { RelaisError } from '../core/errors.ts';
+import type { Logger } from '../logger.ts';
+
+const unavailableNames = new Set(['PrismaClientInitializationError', 'PrismaClientRustPanicError']);
+const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'SQLITE_BUSY', 'P1001', 'P1002', 'P1017', 'P2024']);
+
+function looksUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, cause } = error as Error & { code?: unknown; cause?: unknown };
+  if (unavailableNames.has(error.name) || (typeof code === 'string' && unavailableCodes.has(code))) return true;
+  if (/DatabaseNotReachable|SocketTimeout|Connection(Closed|Refused)|database is locked|ECONNREFUSED/i.test(error.message)) return true;
+  return cause !== undefined && cause !== error && looksUnavailable(cause);
+}
+
+/**
+ * Every failure becomes a RelaisError with a user message. Unexpected ones are logged with their
+ * stack (for operators) and shown to users only as a generic, localized sentence.
+ */
+export function toRelaisError(error: unknown, logger: Logger, context: Record<string, unknown>): RelaisError {
+  if (error instanceof RelaisError) {
+    if (error.code === 'internal') logger.error({ err: error, ...context }, 'command failed');
+    return error;
+  }
+  if (looksUnavailable(error)) {
+    logger.warn({ err: error, ...context }, 'database unavailable');
+    return new RelaisError('unavailable', 'errors.unavailable');
+  }
+  logger.error({ err: error, ...context }, 'command failed unexpectedly');
+  return new RelaisError('internal', 'errors.internal');
+}

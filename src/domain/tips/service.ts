@@ -1,0 +1,128 @@
+import type { Prisma } from '../../generated/sqlite/client.ts';
+import type { Db, Engine } from '../../db/client.ts';
+import { notFound } from '../../core/errors.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { MemberRecord } from '../directory.ts';
+import { fold, truncate } from '../text.ts';
+import { extractTags, withoutTrailingTags } from './tags.ts';
+import { searchTipIds } from './search.ts';
+
+export const tipInclude = {
+  author: true,
+  network: true,
+  channel: true,
+  tags: { orderBy: { tag: 'asc' } },
+  _count: { select: { votes: true } },
+} satisfies Prisma.TipInclude;
+
+export type TipView = Prisma.TipGetPayload<{ include: typeof tipInclude }>;
+
+export interface NewTip {
+  text: string;
+  author: MemberRecord;
+  channelId: number | null;
+  networkId: number | null;
+  permalink?: string | null;
+  /** Tags given apart from the text (e.g. captured messages); merged with the text's #hashtags. */
+  tags?: string[];
+}
+
+function searchTextOf(title: string, text: string, tags: string[], authorName: string): string {
+  return fold([title, text, tags.join(' '), authorName].join(' '));
+}
+
+function titleOf(text: string): string {
+  const firstLine = withoutTrailingTags(text).split('\n')[0] ?? '';
+  return truncate(firstLine.trim() || text.trim(), 80);
+}
+
+export async function addTip(db: Db, tip: NewTip): Promise<TipView> {
+  const tags = [...new Set([...(tip.tags ?? []), ...extractTags(tip.text)])];
+  const title = titleOf(tip.text);
+  return db.tip.create({
+    data: {
+      title,
+      text: tip.text,
+      searchText: searchTextOf(title, tip.text, tags, tip.author.displayName),
+      authorId: tip.author.id,
+      channelId: tip.channelId,
+      networkId: tip.networkId,
+      permalink: tip.permalink ?? null,
+      tags: { create: tags.map((tag) => ({ tag })) },
+    },
+    include: tipInclude,
+  });
+}
+
+/** A published tip, or not_found: hidden tips do not exist for readers. */
+export async function getTip(db: Db, id: number): Promise<TipView> {
+  const tip = await db.tip.findFirst({ where: { id, status: 'published' }, include: tipInclude });
+  if (!tip) throw notFound('tip', id);
+  return tip;
+}
+
+/** Replaces the text; title, tags and search text follow. Tags are rewritten in the same transaction. */
+export async function editTip(db: Db, id: number, text: string): Promise<TipView> {
+  const current = await getTip(db, id);
+  const tags = extractTags(text);
+  const title = titleOf(text);
+  return db.$transaction(async (tx) => {
+    await tx.tipTag.deleteMany({ where: { tipId: id } });
+    return tx.tip.update({
+      where: { id },
+      data: {
+        text,
+        title,
+        searchText: searchTextOf(title, text, tags, current.author.displayName),
+        tags: { create: tags.map((tag) => ({ tag })) },
+      },
+      include: tipInclude,
+    });
+  });
+}
+
+export async function hideTip(db: Db, id: number): Promise<void> {
+  await db.tip.update({ where: { id }, data: { status: 'hidden' } });
+}
+
+/** One vote per member; returns false when the member had already voted. */
+export async function voteTip(db: Db, tipId: number, memberId: number): Promise<boolean> {
+  await getTip(db, tipId);
+  try {
+    await db.tipVote.create({ data: { tipId, memberId } });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+export async function latestTips(db: Db, options: { tag?: string; networkId?: number | null; limit: number }): Promise<TipView[]> {
+  return db.tip.findMany({
+    where: {
+      status: 'published',
+      ...(options.tag ? { tags: { some: { tag: options.tag } } } : {}),
+      ...(options.networkId ? { networkId: options.networkId } : {}),
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: options.limit,
+    include: tipInclude,
+  });
+}
+
+export async function topTips(db: Db, limit: number, since?: Date): Promise<TipView[]> {
+  return db.tip.findMany({
+    where: { status: 'published', ...(since ? { createdAt: { gte: since } } : {}) },
+    orderBy: [{ votes: { _count: 'desc' } }, { createdAt: 'desc' }],
+    take: limit,
+    include: tipInclude,
+  });
+}
+
+export async function searchTips(db: Db, engine: Engine, query: string, options: { limit: number; networkId?: number | null }): Promise<TipView[]> {
+  const ids = await searchTipIds(db, engine, query, options);
+  if (ids.length === 0) return [];
+  const tips = await db.tip.findMany({ where: { id: { in: ids } }, include: tipInclude });
+  const byId = new Map(tips.map((tip) => [tip.id, tip]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
