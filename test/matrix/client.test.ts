@@ -27,6 +27,13 @@ LogService.setLogger(silent);
  * (idempotent server-side), whereas calling sendMessage again would mint a new txnId.
  */
 class RetryingClient extends MatrixClient {
+  constructor(...args: ConstructorParameters<typeof MatrixClient>) {
+    super(...args);
+    // Protected in 0.7.1: persist the sync token only after a batch was handled, so a crash
+    // mid-batch replays it (deduplicate with ProcessedEvent) instead of losing it.
+    this.persistTokenAfterSync = true;
+  }
+
   override async doRequest(...args: Parameters<MatrixClient['doRequest']>): Promise<any> {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -68,7 +75,6 @@ afterAll(async () => {
 function startBot() {
   const client = new RetryingClient(hs.url, bot.token, new BotStateStorageProvider(prisma, bot.userId));
   client.syncingTimeout = 10_000; // long-polls really hang; close()/releaseLongPolls() end them
-  client.persistTokenAfterSync = true; // a crash mid-batch replays it rather than losing it
   const messages: Array<{ roomId: string; event: MatrixEvent }> = [];
   const other: Array<{ roomId: string; event: MatrixEvent }> = [];
   client.on('room.message', (roomId: string, event: MatrixEvent) => {
