@@ -32,6 +32,18 @@ export const configSchema = z
     RELAIS_ADMINS: csv.pipe(z.array(z.string().regex(/^(slack|matrix|console):.+/, 'each admin must look like platform:userId'))),
     RELAIS_PUBLIC_URL: optionalUrl,
     RELAIS_TIP_EMOJI: z.string().default('💡'),
+    /** Minutes before a meetup when reminders are posted, comma-separated; empty for none. */
+    RELAIS_REMINDER_OFFSETS: z
+      .string()
+      .default('1440,60')
+      .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean).map(Number))
+      .pipe(z.array(z.number().int().positive('each offset must be a positive number of minutes'))),
+    /** Also send reminders privately to people who said going. */
+    RELAIS_REMINDER_DM: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    /** After downtime, a missed digest or reminder is still posted within this many hours; later ones are recorded as missed. */
+    RELAIS_CATCHUP_HOURS: z.coerce.number().min(0).default(6),
+    /** When set, every web page requires this token (private deployments). */
+    RELAIS_WEB_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     /** Default: info, or warn for the console chat (logs share its terminal). */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),

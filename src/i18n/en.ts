@@ -1,4 +1,8 @@
 import type { fr } from './fr.ts';
+import { matrix } from './en/matrix.ts';
+import { schedule } from './en/schedule.ts';
+import { slack } from './en/slack.ts';
+import { web } from './en/web.ts';
 
 /** English. Typed as the French catalog, so a missing key fails the type check. */
 export const en: typeof fr = {
@@ -199,4 +203,8 @@ export const en: typeof fr = {
     revoked: '{user} is no longer {role}.',
     errors: { noNetwork: 'This channel is not attached to a network: /relais network <id>.' },
   },
+  slack,
+  matrix,
+  schedule,
+  web,
 };

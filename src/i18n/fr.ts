@@ -1,3 +1,8 @@
+import { matrix } from './fr/matrix.ts';
+import { schedule } from './fr/schedule.ts';
+import { slack } from './fr/slack.ts';
+import { web } from './fr/web.ts';
+
 /** French, the default language of Relais. Every key here must exist in en.ts (the type checks it). */
 export const fr = {
   help: {
@@ -197,4 +202,8 @@ export const fr = {
     revoked: '{user} n’est plus {role}.',
     errors: { noNetwork: 'Ce salon n’est rattaché à aucun réseau : /relais network <identifiant>.' },
   },
+  slack,
+  matrix,
+  schedule,
+  web,
 };

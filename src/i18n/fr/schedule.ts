@@ -1,0 +1,2 @@
+/** French strings of the schedule part. Mirror every key in ../en/schedule.ts. */
+export const schedule = {};
