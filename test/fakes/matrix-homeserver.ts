@@ -172,6 +172,7 @@ export class FakeHomeserver {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     this.notify(true);
     await new Promise<void>((resolve) => {
