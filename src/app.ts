@@ -9,6 +9,7 @@ import { openDatabase } from './db/client.ts';
 import { Announcer, type AnnouncerTiming } from './domain/meetups/announcer.ts';
 import { HttpHost } from './http/host.ts';
 import { mountHealth } from './http/health.ts';
+import { mountWeb } from './web/mount.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Relais } from './relais.ts';
 import type { Services } from './services.ts';
@@ -50,6 +51,7 @@ export async function startRelais(options: StartOptions = {}): Promise<RunningRe
   const relais = new Relais(services, createRegistry());
   const http = new HttpHost();
   mountHealth(http, services);
+  mountWeb(http, services);
 
   const adapters: ChatAdapter[] = [];
   for (const entry of platforms.filter((candidate) => candidate.configured(config))) {

@@ -1,0 +1,61 @@
+import type { KnowledgeBase } from './knowledge-base.ts';
+
+/** Bumped when a field changes meaning or disappears; adding fields keeps the version. */
+export const exportVersion = 1;
+
+/** The documented JSON export (see docs/web.md): display names only, never platform user ids. */
+export function jsonExport(base: KnowledgeBase, exportedAt: Date) {
+  return {
+    format: 'relais-export',
+    version: exportVersion,
+    exportedAt: exportedAt.toISOString(),
+    networks: base.networks.map((network) => ({
+      slug: network.slug,
+      name: network.name,
+      createdAt: network.createdAt.toISOString(),
+      counts: { channels: network.channels.length, tips: network._count.tips, meetups: network._count.meetups },
+    })),
+    channels: base.channels.map((channel) => ({
+      id: channel.id,
+      platform: channel.platform,
+      name: channel.name,
+      network: channel.network?.slug ?? null,
+      locale: channel.locale,
+      timezone: channel.timezone,
+      isHub: channel.isHub,
+    })),
+    tips: base.tips.map((tip) => ({
+      id: tip.id,
+      title: tip.title,
+      text: tip.text,
+      author: tip.author.displayName,
+      network: tip.network?.slug ?? null,
+      channelId: tip.channelId,
+      tags: tip.tags.map(({ tag }) => tag),
+      votes: tip._count.votes,
+      permalink: tip.permalink,
+      createdAt: tip.createdAt.toISOString(),
+      updatedAt: tip.updatedAt.toISOString(),
+    })),
+    meetups: base.meetups.map((meetup) => ({
+      id: meetup.id,
+      title: meetup.title,
+      description: meetup.description,
+      startsAt: meetup.startsAt.toISOString(),
+      endsAt: meetup.endsAt?.toISOString() ?? null,
+      timezone: meetup.timezone,
+      place: meetup.place,
+      onlineUrl: meetup.onlineUrl,
+      capacity: meetup.capacity,
+      organizer: meetup.organizer.displayName,
+      network: meetup.network?.slug ?? null,
+      status: meetup.status,
+      sequence: meetup.sequence,
+      rsvps: meetup.counts,
+      createdAt: meetup.createdAt.toISOString(),
+      updatedAt: meetup.updatedAt.toISOString(),
+    })),
+  };
+}
+
+export type JsonExport = ReturnType<typeof jsonExport>;

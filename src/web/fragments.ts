@@ -1,0 +1,69 @@
+import type { MeetupView } from '../domain/meetups/service.ts';
+import type { TipView } from '../domain/tips/service.ts';
+import type { WebContext } from './context.ts';
+import { dayTag, timeTag } from './format.ts';
+import { html, type SafeHtml } from './html.ts';
+
+type HeadingLevel = 2 | 3;
+
+const heading = (level: HeadingLevel, content: SafeHtml) => (level === 2 ? html`<h2 class="card-title">${content}</h2>` : html`<h3 class="card-title">${content}</h3>`);
+
+export const tagHref = (tag: string) => `/tips?${new URLSearchParams({ tag }).toString()}`;
+
+export function tagList(ctx: WebContext, tags: { tag: string }[]): SafeHtml {
+  if (tags.length === 0) return html``;
+  return html`<ul class="tags" aria-label="${ctx.t('web.tips.tags')}">${tags.map(({ tag }) => html`<li><a href="${tagHref(tag)}">#${tag}</a></li>`)}</ul>`;
+}
+
+/** One tip in a list: title, author's display name, origin network, votes, date, tags. */
+export function tipItem(ctx: WebContext, tip: TipView, level: HeadingLevel): SafeHtml {
+  const { t } = ctx;
+  const network = tip.network ? html` · <a href="/networks/${tip.network.slug}">${tip.network.name}</a>` : '';
+  return html`<li><article>
+${heading(level, html`<a href="/tips/${tip.id}">${tip.title}</a>`)}
+<p class="meta">${t('web.tips.by', { name: tip.author.displayName })}${network} · ${t('tips.votes', { count: tip._count.votes })} · ${dayTag(tip.createdAt, ctx.services.config.RELAIS_TIMEZONE, ctx.locale)}</p>
+${tagList(ctx, tip.tags)}
+</article></li>`;
+}
+
+export function tipList(ctx: WebContext, tips: TipView[], level: HeadingLevel, empty: string): SafeHtml {
+  return tips.length ? html`<ul class="cards">${tips.map((tip) => tipItem(ctx, tip, level))}</ul>` : html`<p>${empty}</p>`;
+}
+
+/** Going and maybe, then seats and waitlist when the meetup has a capacity. */
+export function attendance(ctx: WebContext, meetup: MeetupView): string {
+  const { t } = ctx;
+  const { going, maybe, waitlisted } = meetup.counts;
+  const parts = [t('meetups.going', { count: going }), t('meetups.maybe', { count: maybe })];
+  if (meetup.capacity !== null) parts.push(t('web.meetups.seats', { taken: going, capacity: meetup.capacity }));
+  if (waitlisted) parts.push(t('meetups.waitlisted', { count: waitlisted }));
+  return parts.join(' · ');
+}
+
+export const cancelledBadge = (ctx: WebContext, meetup: MeetupView) =>
+  meetup.status === 'cancelled' ? html` <span class="status-cancelled">(${ctx.t('web.meetups.cancelled')})</span>` : '';
+
+export function meetupItem(ctx: WebContext, meetup: MeetupView, level: HeadingLevel): SafeHtml {
+  const network = meetup.network ? html` · <a href="/networks/${meetup.network.slug}">${meetup.network.name}</a>` : '';
+  return html`<li><article>
+${heading(level, html`<a href="/meetups/${meetup.id}">${meetup.title}</a>${cancelledBadge(ctx, meetup)}`)}
+<p class="meta">${timeTag(meetup.startsAt, meetup.timezone, ctx.locale)}${meetup.place ? ` · ${meetup.place}` : ''}${network}</p>
+<p class="meta">${attendance(ctx, meetup)}</p>
+</article></li>`;
+}
+
+export function meetupList(ctx: WebContext, meetups: MeetupView[], level: HeadingLevel, empty: string): SafeHtml {
+  return meetups.length ? html`<ul class="cards">${meetups.map((meetup) => meetupItem(ctx, meetup, level))}</ul>` : html`<p>${empty}</p>`;
+}
+
+/** How to subscribe: the feed's address to paste, and a webcal: link when the public URL is known. */
+export function subscribeBlock(ctx: WebContext, path: string, headingText: string): SafeHtml {
+  const feed = `${ctx.baseUrl}${path}`;
+  const webcal = ctx.services.config.RELAIS_PUBLIC_URL ? feed.replace(/^https?:/, 'webcal:') : undefined;
+  return html`<section aria-labelledby="subscribe-title">
+<h2 id="subscribe-title">${headingText}</h2>
+<p>${ctx.t('web.meetups.subscribeHint')}</p>
+<p><code class="feed">${feed}</code></p>
+<p>${webcal ? html`<a href="${webcal}">${ctx.t('web.meetups.subscribe')}</a> · ` : ''}<a href="${path}" type="text/calendar">${ctx.t('web.meetups.download')}</a></p>
+</section>`;
+}
