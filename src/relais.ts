@@ -1,4 +1,4 @@
-import type { Conversation, UserRef } from './core/adapter.ts';
+import type { ChannelRef, Conversation, UserRef } from './core/adapter.ts';
 import type { Reply } from './core/card.ts';
 import { RelaisError } from './core/errors.ts';
 import type { CommandRegistry } from './commands/registry.ts';
@@ -6,8 +6,11 @@ import { toRelaisError } from './commands/to-relais-error.ts';
 import { isUniqueViolation } from './db/errors.ts';
 import { ensureChannel, ensureMember, type ChannelRecord } from './domain/directory.ts';
 import { answerConfirmation, answerMeetup } from './domain/meetups/answer.ts';
+import { checkDraft, type DraftErrors, type MeetupDraft } from './domain/meetups/draft.ts';
+import { createMeetup } from './domain/meetups/service.ts';
 import { rsvpEmoji } from './domain/meetups/view.ts';
 import type { RsvpStatus } from './domain/meetups/rsvp.ts';
+import { requirePermission } from './domain/permissions.ts';
 import { addTip, voteTip } from './domain/tips/service.ts';
 import { isLocale, translator } from './i18n/translate.ts';
 import type { Services } from './services.ts';
@@ -107,6 +110,40 @@ export class Relais {
       permalink: message.permalink ?? null,
     });
     return { visibility: 'ephemeral', card: { locale: channel.locale, tone: 'success', body: [[t('tips.captured', { id: tip.id, author: author.displayName })]] } };
+  }
+
+  /**
+   * A meetup from a form (Slack's modal) rather than a command line: field errors to show beside
+   * the fields, or, once created by an organizer and announced in each chosen channel, the replies.
+   * A channel where the announcement fails gets its own error reply; the others still get theirs.
+   */
+  async createMeetupFromDraft(conversation: Conversation, draft: MeetupDraft, announceIn: ChannelRef[]): Promise<{ errors: DraftErrors } | { replies: Reply[] }> {
+    let errors: DraftErrors | undefined;
+    const replies = await this.guard(conversation, async (channel) => {
+      const { services } = this;
+      const { db, config, clock, announcer, logger } = services;
+      const checked = checkDraft(draft, { now: clock.now(), locale: channel.locale });
+      if (!checked.ok) {
+        errors = checked.errors;
+        return [];
+      }
+      const member = await ensureMember(db, conversation.user);
+      const locale = isLocale(channel.locale) ? channel.locale : config.RELAIS_LOCALE;
+      const t = translator(locale);
+      await requirePermission({ services, conversation, channel, member, locale, timeZone: channel.timezone, t, prefix: '/' }, 'organizer');
+      const meetup = await createMeetup(db, { ...checked.meetup, organizerId: member.id, networkId: channel.networkId, channelId: channel.id });
+      const replies: Reply[] = [{ visibility: 'ephemeral', card: { locale, tone: 'success', body: [[t('meetups.created', { id: meetup.id })]] } }];
+      for (const ref of announceIn) {
+        try {
+          await announcer.announce(meetup.id, await ensureChannel(db, ref, { locale: config.RELAIS_LOCALE, timezone: config.RELAIS_TIMEZONE }));
+        } catch (error) {
+          const failure = toRelaisError(error, logger, { platform: ref.platform, channel: ref.externalId, meetupId: meetup.id });
+          replies.push({ visibility: 'ephemeral', card: { locale, tone: 'error', body: [[`${ref.name ?? ref.externalId} — ${t(failure.userMessage, failure.params)}`]] } });
+        }
+      }
+      return replies;
+    });
+    return errors ? { errors } : { replies };
   }
 
   /**

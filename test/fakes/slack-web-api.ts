@@ -29,6 +29,20 @@ export interface FakeSlackWebApiOptions {
   botId?: string;
   /** users.info answers: id → display name. Unknown ids get `user_not_found`. */
   users?: Record<string, string>;
+  /** Users whose users.info says is_admin. */
+  admins?: string[];
+  /** Channels the bot is not in: chat.postMessage answers `not_in_channel` until conversations.join. */
+  notMemberOf?: string[];
+  /** Private channels: conversations.join refuses them (an invitation is needed). */
+  privateChannels?: string[];
+}
+
+/** A message as conversations.history returns it. */
+export interface StoredMessage {
+  ts: string;
+  text: string;
+  user: string;
+  thread_ts?: string;
 }
 
 type Injected = { status: 429 | 500; remaining: number };
@@ -51,6 +65,10 @@ export class FakeSlackWebApi {
   private readonly injected = new Map<string, Injected>();
   private readonly events = new EventEmitter();
   private readonly users: Record<string, string>;
+  private readonly admins: Set<string>;
+  private readonly notMemberOf: Set<string>;
+  private readonly privateChannels: Set<string>;
+  private readonly messages = new Map<string, StoredMessage[]>();
   private counter = 0;
   private responseUrls = 0;
 
@@ -61,6 +79,14 @@ export class FakeSlackWebApi {
     this.botUserId = opts.botUserId ?? 'U0BOT';
     this.botId = opts.botId ?? 'B0BOT';
     this.users = opts.users ?? {};
+    this.admins = new Set(opts.admins ?? []);
+    this.notMemberOf = new Set(opts.notMemberOf ?? []);
+    this.privateChannels = new Set(opts.privateChannels ?? []);
+  }
+
+  /** A message people posted, for conversations.history / conversations.replies to find. */
+  addMessage(channel: string, message: StoredMessage): void {
+    this.messages.set(channel, [...(this.messages.get(channel) ?? []), message]);
   }
 
   static async start(opts: FakeSlackWebApiOptions = {}): Promise<FakeSlackWebApi> {
@@ -174,6 +200,7 @@ export class FakeSlackWebApi {
         return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'relais', team_id: this.teamId,
           user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false };
       case 'chat.postMessage': {
+        if (this.notMemberOf.has(channel)) return { ok: false, error: 'not_in_channel' };
         const ts = this.nextTs();
         return { ok: true, channel, ts, message: this.message(args, ts) };
       }
@@ -199,11 +226,20 @@ export class FakeSlackWebApi {
         const name = this.users[id];
         if (name === undefined) return { ok: false, error: 'user_not_found' };
         return { ok: true, user: { id, team_id: this.teamId, name: name.toLowerCase(), real_name: name, tz: 'Europe/Paris',
-          is_bot: false, profile: { display_name: name, real_name: name } } };
+          is_bot: false, is_admin: this.admins.has(id), is_owner: false, profile: { display_name: name, real_name: name } } };
       }
       case 'conversations.info':
         return { ok: true, channel: { id: channel, name: `channel-${channel.toLowerCase()}`, is_channel: true,
           is_private: false, is_im: false, is_member: true } };
+      case 'conversations.join':
+        if (this.privateChannels.has(channel)) return { ok: false, error: 'method_not_supported_for_channel_type' };
+        this.notMemberOf.delete(channel);
+        return { ok: true, channel: { id: channel, is_channel: true, is_member: true } };
+      case 'conversations.history':
+        // Top-level messages only, as Slack does: thread replies are reached with conversations.replies.
+        return { ok: true, has_more: false, messages: this.find(channel, String(args.latest), (m) => !m.thread_ts || m.thread_ts === m.ts) };
+      case 'conversations.replies':
+        return { ok: true, has_more: false, messages: this.find(channel, String(args.ts), () => true) };
       case 'conversations.open': {
         const user = String(args.users ?? args.user ?? 'U0').split(',')[0];
         return { ok: true, channel: { id: `D${user}`, is_im: true } };
@@ -213,6 +249,10 @@ export class FakeSlackWebApi {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  private find(channel: string, ts: string, visible: (m: StoredMessage) => boolean): StoredMessage[] {
+    return (this.messages.get(channel) ?? []).filter((m) => m.ts === ts && visible(m));
   }
 
   private message(args: Record<string, any>, ts: string): Answer {

@@ -1,0 +1,24 @@
+import type { webApi } from '@slack/bolt';
+import type { Config } from '../../src/config.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { Relais } from '../../src/relais.ts';
+import type { People } from './people.ts';
+
+/** What every Slack listener works with. */
+export interface SlackRuntime {
+  relais: Relais;
+  config: Config;
+  client: webApi.WebClient;
+  people: People;
+  logger: Logger;
+}
+
+/**
+ * True the first time Slack delivers this gesture (an event_id, a click's action_ts and user…);
+ * a redelivery is logged and ignored, in this process or any other sharing the database.
+ */
+export async function firstDelivery(runtime: Pick<SlackRuntime, 'relais' | 'logger'>, key: string): Promise<boolean> {
+  const first = await runtime.relais.firstDelivery(`slack:${key}`);
+  if (!first) runtime.logger.info({ key }, 'Slack delivered this again; ignored');
+  return first;
+}
