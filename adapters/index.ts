@@ -6,4 +6,5 @@ import type { PlatformEntry } from '../src/core/adapter.ts';
  */
 export const platforms: PlatformEntry[] = [
   { platform: 'slack', configured: (c) => Boolean(c.SLACK_BOT_TOKEN), load: () => import('./slack/index.ts') },
+  { platform: 'matrix', configured: (c) => Boolean(c.MATRIX_HOMESERVER_URL && c.MATRIX_ACCESS_TOKEN), load: () => import('./matrix/index.ts') },
 ];

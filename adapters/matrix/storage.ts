@@ -59,6 +59,10 @@ export class BotStateStorageProvider implements IStorageProvider, IAppserviceSto
     return (await this.read(`kv:${key}`)) ?? null;
   }
 
+  async deleteValue(key: string): Promise<void> {
+    await this.write(`kv:${key}`, null);
+  }
+
   // Appservice bookkeeping (unused by a plain bot user, but cheap to have if Relais ever becomes one).
   async addRegisteredUser(userId: string): Promise<void> {
     await this.write(`registered:${userId}`, '1');

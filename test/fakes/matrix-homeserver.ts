@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
  * An in-memory Matrix homeserver speaking the slice of the Client-Server API (spec v1.11) that
  * matrix-bot-sdk's MatrixClient uses, on 127.0.0.1. Tests drive "other users" through the
  * methods below and assert on room timelines; the bot under test talks plain HTTP to it.
- * Not modelled: federation, power levels (everyone may do anything once joined), filters
+ * Power levels are stored and served as state but not enforced (everyone may do anything once
+ * joined). Not modelled: federation, filters
  * (stored and returned, not applied), E2EE key endpoints, presence, typing, receipts.
  */
 
@@ -28,7 +29,8 @@ export interface FakeUser { userId: string; token: string }
 export type RouteName =
   | 'versions' | 'whoami' | 'joined_rooms' | 'filter.create' | 'filter.get' | 'sync' | 'join'
   | 'leave' | 'send' | 'state.all' | 'state.get' | 'state.put' | 'joined_members' | 'redact'
-  | 'account_data.get' | 'account_data.put' | 'profile' | 'displayname.get' | 'displayname.put' | 'event';
+  | 'account_data.get' | 'account_data.put' | 'profile' | 'displayname.get' | 'displayname.put' | 'event'
+  | 'createRoom';
 
 interface Stored { event: MatrixEvent; pos: number; token?: string; txnId?: string }
 interface Room { id: string; events: Stored[]; state: Map<string, Stored>; aliases: string[] }
@@ -61,6 +63,8 @@ export class FakeHomeserver {
   /** Woken on every change; `release` = answer hanging /sync now. */
   private readonly waiters = new Set<(release: boolean) => void>();
   private closed = false;
+  /** Like Synapse's encryption_enabled_by_default_for_room_type: invite (Tchap turns it on). */
+  encryptNewPrivateRooms = false;
 
   private constructor(serverName: string, private readonly log: (line: string) => void) {
     this.serverName = serverName;
@@ -166,6 +170,11 @@ export class FakeHomeserver {
     });
   }
 
+  /** A sync token for "now": a client whose stored token reached it has seen everything before. */
+  position(): string {
+    return `s${this.pos}`;
+  }
+
   /** Answers every hanging /sync now (empty, as on timeout): lets a stopped client's loop end. */
   releaseLongPolls(): void {
     this.notify(true);
@@ -205,6 +214,7 @@ export class FakeHomeserver {
     { method: 'GET', pattern: /^\/profile\/(?<userId>[^/]+)\/displayname$/, name: 'displayname.get', auth: true, run: (c) => ({ displayname: this.profile(c.params.userId!).displayname }) },
     { method: 'PUT', pattern: /^\/profile\/(?<userId>[^/]+)\/displayname$/, name: 'displayname.put', auth: true, run: (c) => this.setDisplayname(c) },
     { method: 'GET', pattern: /^\/rooms\/(?<roomId>[^/]+)\/event\/(?<eventId>[^/]+)$/, name: 'event', auth: true, run: (c) => this.eventRoute(c) },
+    { method: 'POST', pattern: /^\/createRoom$/, name: 'createRoom', auth: true, run: (c) => this.createRoomRoute(c) },
   ];
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -322,7 +332,11 @@ export class FakeHomeserver {
       const strip = (s: Stored) => this.forClient(s, user);
       if (membership === 'join') {
         const joinedAfter = member.pos > after;
-        const newEvents = room.events.filter((s) => s.pos > after && (joinedAfter ? s.pos >= member.pos : true));
+        // A room just joined comes with recent history, from before the join too where the room's
+        // history visibility allows it (as Synapse does): what bots must not mistake for news.
+        const visibility = room.state.get(stateKey('m.room.history_visibility', ''))?.event.content.history_visibility;
+        const seesHistory = visibility === 'shared' || visibility === 'world_readable';
+        const newEvents = room.events.filter((s) => (joinedAfter ? seesHistory || s.pos >= member.pos : s.pos > after));
         const timeline = since === undefined || joinedAfter ? newEvents.slice(-20) : newEvents;
         if (!timeline.length && since !== undefined) continue;
         const inTimeline = new Set(timeline);
@@ -359,6 +373,22 @@ export class FakeHomeserver {
         device_one_time_keys_count: {},
       },
     };
+  }
+
+  /** POST /createRoom: name, preset (public_chat → public), initial_state, invite (with is_direct). */
+  private createRoomRoute({ user, body }: Ctx) {
+    const initial: Array<{ type: string; state_key?: string; content: Record<string, unknown> }> = Array.isArray(body.initial_state) ? body.initial_state : [];
+    const roomId = this.createRoom(user.userId, {
+      ...(typeof body.name === 'string' ? { name: body.name } : {}),
+      public: body.preset === 'public_chat',
+      encrypted: this.encryptNewPrivateRooms && body.preset !== 'public_chat',
+    });
+    const room = this.room(roomId);
+    for (const event of initial) this.append(room, user.userId, event.type, event.content, event.state_key ?? '');
+    for (const invitee of Array.isArray(body.invite) ? body.invite : []) {
+      this.append(room, user.userId, 'm.room.member', { membership: 'invite', ...(body.is_direct ? { is_direct: true } : {}) }, String(invitee));
+    }
+    return { room_id: roomId };
   }
 
   private joinRoute({ user }: Ctx, target: string) {

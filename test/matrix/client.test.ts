@@ -9,42 +9,19 @@ import {
 } from 'matrix-bot-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../../src/generated/sqlite/client.ts';
+import { createLogger } from '../../src/logger.ts';
+import { RelaisMatrixClient } from '../../adapters/matrix/client.ts';
 import { renderCard, renderEdit } from '../../adapters/matrix/render.ts';
 import { BotStateStorageProvider } from '../../adapters/matrix/storage.ts';
 import { FakeHomeserver, type FakeUser, type MatrixEvent } from '../fakes/matrix-homeserver.ts';
 
 /**
- * The real matrix-bot-sdk 0.7.1 MatrixClient against the fake homeserver, with its sync state
- * in a real SQLite BotState table. Also pins down SDK behaviour the adapter relies on.
+ * Relais's MatrixClient (matrix-bot-sdk 0.7.1 underneath) against the fake homeserver, with its
+ * sync state in a real SQLite BotState table. Also pins down SDK behaviour the adapter relies on.
  */
 
 const silent: ILogger = { info() {}, warn() {}, error() {}, debug() {}, trace() {} };
 LogService.setLogger(silent);
-
-/**
- * 0.7.1's doRequest does not retry: a 429 rejects with MatrixError{errcode:'M_LIMIT_EXCEEDED',
- * retryAfterMs}. Retrying at this level repeats the very same request, so a send keeps its txnId
- * (idempotent server-side), whereas calling sendMessage again would mint a new txnId.
- */
-class RetryingClient extends MatrixClient {
-  constructor(...args: ConstructorParameters<typeof MatrixClient>) {
-    super(...args);
-    // Protected in 0.7.1: persist the sync token only after a batch was handled, so a crash
-    // mid-batch replays it (deduplicate with ProcessedEvent) instead of losing it.
-    this.persistTokenAfterSync = true;
-  }
-
-  override async doRequest(...args: Parameters<MatrixClient['doRequest']>): Promise<any> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await super.doRequest(...args);
-      } catch (e) {
-        if (!(e instanceof MatrixError) || e.errcode !== 'M_LIMIT_EXCEEDED' || attempt >= 5) throw e;
-        await new Promise((r) => setTimeout(r, Math.min(e.retryAfterMs ?? 1000, 30_000)));
-      }
-    }
-  }
-}
 
 let hs: FakeHomeserver;
 let bot: FakeUser;
@@ -71,27 +48,16 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A bot wired the way the adapter should: ignores itself, joins invites it accepts. */
+/** A bot on Relais's client: ignores itself, joins invites from Alice only. */
 function startBot() {
-  const client = new RetryingClient(hs.url, bot.token, new BotStateStorageProvider(prisma, bot.userId));
-  client.syncingTimeout = 10_000; // long-polls really hang; close()/releaseLongPolls() end them
+  const client = new RelaisMatrixClient(hs.url, bot.token, new BotStateStorageProvider(prisma, bot.userId), { requestsPerSecond: 1000, logger: createLogger('silent') });
+  client.syncingTimeout = 10_000; // long-polls really hang; stopAndWait() ends them
   const messages: Array<{ roomId: string; event: MatrixEvent }> = [];
   const other: Array<{ roomId: string; event: MatrixEvent }> = [];
-  client.on('room.message', (roomId: string, event: MatrixEvent) => {
-    if (event.sender === bot.userId) return; // the SDK emits the bot's own messages too
-    messages.push({ roomId, event });
-  });
-  client.on('room.event', (roomId: string, event: MatrixEvent) => {
-    if (event.type !== 'm.room.message') other.push({ roomId, event });
-  });
-  // Instead of AutojoinRoomsMixin (joins anything, and its rejected join is an unhandled rejection).
-  client.on('room.invite', async (roomId: string, invite: MatrixEvent) => {
-    if (invite.sender !== alice.userId) return;
-    try {
-      await client.joinRoom(roomId);
-    } catch {
-      /* the adapter logs; a later invite retries */
-    }
+  client.onSync(async (name, roomId: string, event: MatrixEvent) => {
+    if (name === 'room.invite' && event.sender === alice.userId) await client.joinRoom(roomId);
+    if (name !== 'room.event' || event.sender === bot.userId) return; // the sync shows the bot's own events too
+    (event.type === 'm.room.message' ? messages : other).push({ roomId, event });
   });
   return { client, messages, other };
 }
@@ -104,12 +70,6 @@ async function until<T>(get: () => T | undefined, timeoutMs = 5000): Promise<T> 
     if (Date.now() > end) throw new Error('until: timed out');
     await new Promise((r) => setTimeout(r, 20));
   }
-}
-
-async function stop(client: MatrixClient): Promise<void> {
-  client.stop();
-  hs.releaseLongPolls(); // otherwise the hanging /sync returns later and is still processed
-  await new Promise((r) => setTimeout(r, 100));
 }
 
 describe('MatrixClient against the fake homeserver', () => {
@@ -148,7 +108,7 @@ describe('MatrixClient against the fake homeserver', () => {
     expect(hs.requests.filter((r) => r.route === 'send' && r.status === 429)).toHaveLength(2);
     expect(hs.timeline(lounge).slice(before).map((e) => e.event_id)).toEqual([sent]);
 
-    await stop(first.client);
+    await first.client.stopAndWait();
     const stored = await prisma.botState.findUnique({ where: { key: `matrix:${bot.userId}:sync_token` } });
     expect(stored?.value).toMatch(/^s\d+$/);
 
@@ -157,7 +117,7 @@ describe('MatrixClient against the fake homeserver', () => {
     hs.sendMessage(general, alice.userId, 'after restart');
     await until(() => second.messages.find((m) => m.event.content.body === 'after restart'));
     expect(second.messages.map((m) => m.event.content.body)).toEqual(['after restart']); // no replay of "hello"
-    await stop(second.client);
+    await second.client.stopAndWait();
   });
 
   it('without retry, a 429 surfaces as MatrixError with retryAfterMs', async () => {

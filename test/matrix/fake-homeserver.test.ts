@@ -61,7 +61,9 @@ describe('FakeHomeserver', () => {
     await call(bot, 'POST', `/join/${enc(room)}`);
     const since = initial.body.next_batch;
     const joined = await call(bot, 'GET', `/sync?since=${since}&timeout=5000`);
-    expect(joined.body.rooms.join[room].state.events.map((e: any) => e.type)).toContain('m.room.create');
+    const { state, timeline } = joined.body.rooms.join[room];
+    expect([...state.events, ...timeline.events].map((e: any) => e.type)).toContain('m.room.create');
+    expect(timeline.events.map((e: any) => e.type)).toContain('m.room.power_levels'); // history from before the join (shared)
     const pending = call(bot, 'GET', `/sync?since=${joined.body.next_batch}&timeout=5000`);
     setTimeout(() => hs.sendMessage(room, alice.userId, 'ping'), 50);
     const started = Date.now();

@@ -1,0 +1,129 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MatrixClient, MatrixError, type IStorageProvider } from 'matrix-bot-sdk';
+import type { Logger } from '../../src/logger.ts';
+import { RequestPacer } from './pacer.ts';
+import { prepareBatch, type RoomEvent, type SyncBatch } from './sync-batch.ts';
+
+/** What the client hands to the adapter, awaited in order: SDK event names plus 'room.state'. */
+export type SyncListener = (name: string, ...payload: any[]) => Promise<void>;
+
+export interface RelaisClientOptions {
+  requestsPerSecond: number;
+  logger: Logger;
+}
+
+const MAX_ATTEMPTS = 8;
+const SYNC_PATH = '/_matrix/client/v3/sync';
+const SYNC_BACKOFF_MS = { first: 1000, max: 30_000 };
+
+/**
+ * matrix-bot-sdk 0.7.1's MatrixClient with what a polite, restart-safe bot needs and 0.7.1 lacks:
+ *  - every request except the /sync long-poll waits its turn at MATRIX_RATE requests per second;
+ *  - a 429 M_LIMIT_EXCEEDED is retried after retry_after_ms as the very same request, so a send
+ *    keeps its transaction id and the server deduplicates it (a new sendMessage would post twice);
+ *  - its own sync loop: each batch is handled (awaited, in order) before its token is saved, so a
+ *    crash replays a batch rather than losing it (the adapter deduplicates by event id). The
+ *    SDK's persistTokenAfterSync is not enough: its loop emits events without awaiting async
+ *    listeners, so the token could still be saved before a handler finished. History
+ *    (first sync, events before a join) is kept out of the events acted on; stop() ends the
+ *    pending long-poll and waits for the batch in hand; start() resolves after the first batch.
+ */
+export class RelaisMatrixClient extends MatrixClient {
+  private readonly pacer: RequestPacer;
+  private readonly logger: Logger;
+  private readonly stopping = new AbortController();
+  private listener: SyncListener = async () => {};
+  private loop: Promise<void> | undefined;
+  private joined = new Set<string>();
+
+  constructor(homeserverUrl: string, accessToken: string, storage: IStorageProvider, options: RelaisClientOptions) {
+    super(homeserverUrl, accessToken, storage);
+    this.pacer = new RequestPacer(options.requestsPerSecond);
+    this.logger = options.logger;
+  }
+
+  onSync(listener: SyncListener): void {
+    this.listener = listener;
+  }
+
+  override async doRequest(...args: Parameters<MatrixClient['doRequest']>): Promise<any> {
+    // The long-poll is one request held open by the server, not traffic: pacing it would only
+    // delay events. Everything else — sends, edits, reactions, lookups — is paced.
+    const isSync = args[1] === SYNC_PATH;
+    for (let attempt = 1; ; attempt++) {
+      if (!isSync) await this.pacer.take();
+      try {
+        const request = super.doRequest(...args);
+        return await (isSync ? this.unlessStopped(request) : request);
+      } catch (error) {
+        if (!(error instanceof MatrixError) || error.errcode !== 'M_LIMIT_EXCEEDED' || attempt >= MAX_ATTEMPTS || this.stopping.signal.aborted) throw error;
+        const waitMs = error.retryAfterMs ?? 1000 * 2 ** attempt;
+        this.logger.warn({ endpoint: args[1], waitMs, attempt }, 'rate limited by the homeserver; retrying the same request');
+        this.pacer.holdOff(waitMs);
+        if (isSync) await sleep(waitMs);
+      }
+    }
+  }
+
+  protected override async startSyncInternal(): Promise<void> {
+    this.joined = new Set(await this.getJoinedRooms());
+    const token = await this.storageProvider.getSyncToken();
+    await new Promise<void>((firstBatchDone) => {
+      this.loop = this.syncLoop(token, firstBatchDone);
+    });
+  }
+
+  override stop(): void {
+    super.stop();
+    this.stopping.abort();
+  }
+
+  /** Stops syncing and waits for the batch being handled, if any. */
+  async stopAndWait(): Promise<void> {
+    this.stop();
+    await this.loop;
+  }
+
+  private async syncLoop(token: string | null, firstBatchDone: () => void): Promise<void> {
+    let failures = 0;
+    while (!this.stopping.signal.aborted) {
+      try {
+        const batch = (await this.doSync(token as string)) as SyncBatch;
+        await this.handle(batch, token === null);
+        token = batch.next_batch;
+        await this.storageProvider.setSyncToken(token);
+        failures = 0;
+      } catch (error) {
+        if (this.stopping.signal.aborted) break;
+        failures += 1;
+        const waitMs = Math.min(SYNC_BACKOFF_MS.first * 2 ** (failures - 1), SYNC_BACKOFF_MS.max);
+        this.logger.warn({ err: error, waitMs }, 'Matrix sync failed; retrying');
+        firstBatchDone();
+        await sleep(waitMs, undefined, { signal: this.stopping.signal }).catch(() => {});
+      }
+      firstBatchDone();
+    }
+    firstBatchDone();
+  }
+
+  private async handle(batch: SyncBatch, firstSync: boolean): Promise<void> {
+    const userId = await this.getUserId();
+    const { live, state } = prepareBatch(batch, userId, { firstSync, joinedBefore: this.joined });
+    for (const { roomId, event } of state) await this.listener('room.state', roomId, event satisfies RoomEvent);
+    await this.processSync(live, (name, ...payload) => this.listener(name, ...payload));
+    for (const roomId of Object.keys(batch.rooms?.join ?? {})) this.joined.add(roomId);
+    for (const roomId of Object.keys(batch.rooms?.leave ?? {})) this.joined.delete(roomId);
+  }
+
+  private unlessStopped<T>(work: Promise<T>): Promise<T> {
+    const { signal } = this.stopping;
+    return Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        const abort = () => reject(new Error('Matrix client stopped'));
+        if (signal.aborted) abort();
+        else signal.addEventListener('abort', abort, { once: true });
+      }),
+    ]);
+  }
+}

@@ -1,0 +1,115 @@
+import type { MatrixClient } from 'matrix-bot-sdk';
+import type { RoomEvent } from './sync-batch.ts';
+
+const MINUTE = 60_000;
+/** Power levels decide who moderates: re-read soon after a change elsewhere could have gone unseen. */
+const POWER_TTL = MINUTE;
+const NAME_TTL = 10 * MINUTE;
+/** A room can become encrypted but never back: "yes" is kept for good, "no" re-checked. */
+const UNENCRYPTED_TTL = MINUTE;
+
+interface Entry { value: Promise<unknown>; until: number }
+
+export const MODERATOR_POWER_LEVEL = 50;
+
+/** The part of a Matrix id after the first colon: the homeserver's name. */
+export function serverOf(id: string): string | undefined {
+  const colon = id.indexOf(':');
+  return colon === -1 ? undefined : id.slice(colon + 1);
+}
+
+export function isNotFound(error: unknown): boolean {
+  const e = error as { errcode?: unknown; statusCode?: unknown; body?: { errcode?: unknown } };
+  return e?.errcode === 'M_NOT_FOUND' || e?.body?.errcode === 'M_NOT_FOUND' || e?.statusCode === 404;
+}
+
+/**
+ * What the adapter needs to know about rooms and their members, read from state the sync shows
+ * and otherwise fetched once and cached, so a command costs no extra request at 1 request/s.
+ */
+export class RoomDirectory {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly client: MatrixClient) {}
+
+  /** State seen in a sync (live or history) is fresher than anything cached. */
+  observe(roomId: string, event: RoomEvent): void {
+    const known = (key: string, value: unknown, ttl: number) => this.entries.set(key, { value: Promise.resolve(value), until: Date.now() + ttl });
+    switch (event.type) {
+      case 'm.room.encryption':
+        if (event.state_key === '' && event.content.algorithm) known(`encrypted ${roomId}`, true, Infinity);
+        break;
+      case 'm.room.power_levels':
+        if (event.state_key === '') known(`power ${roomId}`, event.content, POWER_TTL);
+        break;
+      case 'm.room.name':
+        if (event.state_key === '') known(`name ${roomId}`, nameOf(event.content), NAME_TTL);
+        break;
+      case 'm.room.member':
+        if (event.state_key && typeof event.content.displayname === 'string' && event.content.displayname.trim()) {
+          known(`member ${roomId} ${event.state_key}`, event.content.displayname.trim(), NAME_TTL);
+        } else if (event.state_key) this.entries.delete(`member ${roomId} ${event.state_key}`);
+        break;
+    }
+  }
+
+  isEncrypted(roomId: string): Promise<boolean> {
+    return this.cached(`encrypted ${roomId}`, (encrypted) => (encrypted ? Infinity : UNENCRYPTED_TTL), async () => {
+      try {
+        const content = await this.client.getRoomStateEvent(roomId, 'm.room.encryption', '');
+        return Boolean(content?.algorithm);
+      } catch (error) {
+        if (isNotFound(error)) return false;
+        throw error;
+      }
+    });
+  }
+
+  async powerLevel(roomId: string, userId: string): Promise<number> {
+    const levels = await this.cached(`power ${roomId}`, () => POWER_TTL, () =>
+      this.client.getRoomStateEvent(roomId, 'm.room.power_levels', '').catch((error: unknown) => {
+        if (isNotFound(error)) return {};
+        throw error;
+      })) as { users?: Record<string, unknown>; users_default?: unknown };
+    const level = levels.users?.[userId] ?? levels.users_default ?? 0;
+    return typeof level === 'number' ? level : Number(level) || 0;
+  }
+
+  name(roomId: string): Promise<string | undefined> {
+    return this.cached(`name ${roomId}`, () => NAME_TTL, () =>
+      this.client.getRoomStateEvent(roomId, 'm.room.name', '').then(nameOf, () => undefined));
+  }
+
+  /** The name shown in the room, else the profile's, else the id's local part. */
+  displayName(roomId: string, userId: string): Promise<string> {
+    return this.cached(`member ${roomId} ${userId}`, () => NAME_TTL, async () => {
+      const member = await this.client.getRoomStateEvent(roomId, 'm.room.member', userId).catch(() => undefined);
+      if (typeof member?.displayname === 'string' && member.displayname.trim()) return member.displayname.trim();
+      const profile = await this.client.getUserProfile(userId).catch(() => undefined);
+      if (typeof profile?.displayname === 'string' && profile.displayname.trim()) return profile.displayname.trim();
+      return userId.replace(/^@/, '').split(':')[0] ?? userId;
+    });
+  }
+
+  forget(roomId: string): void {
+    for (const key of this.entries.keys()) if (key.split(' ')[1] === roomId) this.entries.delete(key);
+  }
+
+  private cached<T>(key: string, ttl: (value: T) => number, load: () => Promise<T>): Promise<T> {
+    const entry = this.entries.get(key);
+    if (entry && entry.until > Date.now()) return entry.value as Promise<T>;
+    const value = load();
+    // Concurrent callers share one request; a failure is not cached.
+    this.entries.set(key, { value, until: Infinity });
+    value.then(
+      (result) => { if (this.entries.get(key)?.value === value) this.entries.set(key, { value, until: Date.now() + ttl(result) }); },
+      () => { if (this.entries.get(key)?.value === value) this.entries.delete(key); },
+    );
+    return value;
+  }
+}
+
+function nameOf(content: unknown): string | undefined {
+  const name = (content as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && name.trim() ? name.trim() : undefined;
+}
