@@ -16,10 +16,7 @@ const timeZone = z.string().refine((zone) => {
 
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
 
-/**
- * Every setting Relais reads from the environment (or .env). Platform blocks are all-or-nothing:
- * a half-configured Slack or Matrix is an error, not a silent fallback to the console.
- */
+/** Every setting Relais reads from the environment (or .env). */
 export const configSchema = z
   .object({
     DATABASE_URL: z
@@ -58,17 +55,6 @@ export const configSchema = z
     MATRIX_USER_ID: z.string().regex(/^@[^:]+:.+$/, 'must look like @bot:example.org').optional(),
     MATRIX_AUTOJOIN: csv,
     MATRIX_RATE: z.coerce.number().positive().default(1),
-  })
-  .superRefine((env, ctx) => {
-    const need = (when: boolean, key: keyof typeof env, why: string) => {
-      if (when && !env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `is required ${why}` });
-    };
-    const slack = Boolean(env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN);
-    need(slack, 'SLACK_BOT_TOKEN', 'to connect to Slack');
-    need(slack && !env.SLACK_APP_TOKEN, 'SLACK_SIGNING_SECRET', 'for the Slack HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)');
-    const matrix = Boolean(env.MATRIX_HOMESERVER_URL || env.MATRIX_ACCESS_TOKEN);
-    need(matrix, 'MATRIX_HOMESERVER_URL', 'to connect to Matrix');
-    need(matrix, 'MATRIX_ACCESS_TOKEN', 'to connect to Matrix');
   });
 
 export type Config = z.infer<typeof configSchema>;
@@ -80,12 +66,34 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Platform blocks are all-or-nothing: a half-configured Slack or Matrix is an error, not a silent
+ * fallback to the console. Checked on the raw values so these show even when other values are invalid.
+ */
+function platformProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const need = (when: boolean, key: string, why: string) => {
+    if (when && !env[key]) problems.push(`${key}: is required ${why}`);
+  };
+  const slack = Boolean(env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN);
+  need(slack, 'SLACK_BOT_TOKEN', 'to connect to Slack');
+  need(slack && !env.SLACK_APP_TOKEN, 'SLACK_SIGNING_SECRET', 'for the Slack HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)');
+  const matrix = Boolean(env.MATRIX_HOMESERVER_URL || env.MATRIX_ACCESS_TOKEN);
+  need(matrix, 'MATRIX_HOMESERVER_URL', 'to connect to Matrix');
+  need(matrix, 'MATRIX_ACCESS_TOKEN', 'to connect to Matrix');
+  return problems;
+}
+
 /** Validates the whole environment at once, so one message lists every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const result = configSchema.safeParse(blanksRemoved);
-  if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`));
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`)),
+    ...platformProblems(blanksRemoved),
+  ];
+  if (result.success && problems.length === 0) return result.data;
+  throw new ConfigError(problems);
 }
 
 export const platformsConfigured = (config: Config) => ({

@@ -5,9 +5,10 @@ import type { CommandContext } from './context.ts';
 
 /**
  * Who may run a subcommand. Roles nest: admin > moderator > organizer > anyone.
- * Rules that depend on the target (the author of a tip, the organizer of a meetup) are checked by the handler.
+ * `owner` means the author of the tip or the organizer of the meetup, or a moderator: the handler
+ * checks it once it has loaded the target.
  */
-export type Permission = 'anyone' | 'organizer' | 'moderator' | 'admin';
+export type Permission = 'anyone' | 'owner' | 'organizer' | 'moderator' | 'admin';
 
 /**
  * One argument. `word` takes one whitespace-separated token, `rest` everything left.

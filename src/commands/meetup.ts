@@ -140,7 +140,7 @@ export const meetupCommand = defineCommand({
         field: z.string().transform((value) => value.toLowerCase()).pipe(z.enum(Object.keys(editableFields) as [keyof typeof editableFields], 'validation.field')),
         value: z.string().max(500, 'validation.tooLong'),
       }),
-      permission: 'anyone',
+      permission: 'owner',
       help: 'meetups.help.edit',
       async run({ id, field, value }, ctx) {
         const { db, announcer } = ctx.services;
@@ -157,7 +157,7 @@ export const meetupCommand = defineCommand({
       aliases: ['annuler'],
       args: [{ name: 'id', kind: 'word', label: 'args.id' }],
       schema: z.object({ id: idArg }),
-      permission: 'anyone',
+      permission: 'owner',
       help: 'meetups.help.cancel',
       async run({ id }, ctx) {
         const { db, announcer } = ctx.services;

@@ -93,7 +93,7 @@ export const tipCommand = defineCommand({
         { name: 'text', kind: 'rest', label: 'args.tipText' },
       ],
       schema: z.object({ id: idArg, text: textArg }),
-      permission: 'anyone',
+      permission: 'owner',
       help: 'tips.help.edit',
       async run({ id, text }, ctx) {
         const tip = await getTip(ctx.services.db, id);
@@ -107,7 +107,7 @@ export const tipCommand = defineCommand({
       aliases: ['remove', 'supprimer'],
       args: [{ name: 'id', kind: 'word', label: 'args.id' }],
       schema: z.object({ id: idArg }),
-      permission: 'anyone',
+      permission: 'owner',
       help: 'tips.help.delete',
       async run({ id }, ctx) {
         const tip = await getTip(ctx.services.db, id);

@@ -2,7 +2,7 @@ import type { Permission } from '../commands/define-command.ts';
 import type { CommandContext } from '../commands/context.ts';
 import { RelaisError } from '../core/errors.ts';
 
-const rank: Record<Permission, number> = { anyone: 0, organizer: 1, moderator: 2, admin: 3 };
+const rank: Record<Permission, number> = { anyone: 0, owner: 0, organizer: 1, moderator: 2, admin: 3 };
 export const grantableRoles = ['organizer', 'moderator'] as const;
 
 /**
@@ -10,20 +10,20 @@ export const grantableRoles = ['organizer', 'moderator'] as const;
  * operator is the machine's owner, so an admin; platform moderators (Slack workspace admins,
  * Matrix power level >= 50) moderate their own channel; otherwise the roles granted in Relais.
  */
-export async function standing(ctx: CommandContext, networkId: number | null = ctx.channel.networkId): Promise<Permission> {
+export async function standing(ctx: CommandContext, networkId: number | null = ctx.channel.networkId): Promise<Exclude<Permission, 'owner'>> {
   const { member, conversation, services } = ctx;
   if (member.platform === 'console') return 'admin';
   if (services.config.RELAIS_ADMINS.includes(`${member.platform}:${member.externalId}`)) return 'admin';
-  let best: Permission = conversation.isChannelModerator ? 'moderator' : 'anyone';
+  let best: Exclude<Permission, 'owner'> = conversation.isChannelModerator ? 'moderator' : 'anyone';
   if (networkId !== null) {
     const roles = await services.db.role.findMany({ where: { memberId: member.id, networkId } });
-    for (const { role } of roles) if (role in rank && rank[role as Permission] > rank[best]) best = role as Permission;
+    for (const { role } of roles) if (role in rank && rank[role as Permission] > rank[best]) best = role as Exclude<Permission, 'owner'>;
   }
   return best;
 }
 
 export async function hasPermission(ctx: CommandContext, needed: Permission, networkId?: number | null): Promise<boolean> {
-  if (needed === 'anyone') return true;
+  if (needed === 'anyone' || needed === 'owner') return true;
   return rank[await standing(ctx, networkId)] >= rank[needed];
 }
 

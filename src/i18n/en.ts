@@ -33,6 +33,7 @@ export const en: typeof fr = {
   },
   roles: {
     anyone: 'member',
+    owner: 'author or organizer',
     organizer: 'organizer',
     moderator: 'moderator',
     admin: 'admin',
@@ -167,11 +168,9 @@ export const en: typeof fr = {
     help: {
       command: 'This channel’s periodic digest.',
       preview: 'see what the next digest will say',
+      now: 'post the digest now (moderators)',
       config: 'see or change the digest (frequency, day, time, timezone, locale, empty, hub)',
     },
-    title: 'Weekly digest',
-    intro: { one: '{tips} new tip(s) and {meetups} upcoming meetup.', other: '{tips} new tip(s) and {meetups} upcoming meetups.' },
-    empty: 'Nothing new this period.',
     configTitle: 'Digest settings for this channel',
     configHint: 'Change: /summary config <setting> <value>, e.g. /summary config day monday',
     settings: { frequency: 'Frequency', day: 'Day', time: 'Time', timezone: 'Timezone', locale: 'Language', empty: 'Empty period', hub: 'Hub channel (all networks)' },

@@ -32,6 +32,7 @@ export const fr = {
   },
   roles: {
     anyone: 'membre',
+    owner: 'auteur·rice ou organisateur·rice',
     organizer: 'organisateur·rice',
     moderator: 'modérateur·rice',
     admin: 'administrateur·rice',
@@ -166,11 +167,9 @@ export const fr = {
     help: {
       command: 'Le résumé périodique de ce salon.',
       preview: 'voir ce que dira le prochain résumé',
+      now: 'poster le résumé maintenant (modération)',
       config: 'voir ou régler le résumé (frequency, day, time, timezone, locale, empty, hub)',
     },
-    title: 'Résumé de la semaine',
-    intro: { one: '{tips} nouvelle(s) astuce(s) et {meetups} rencontre à venir.', other: '{tips} nouvelle(s) astuce(s) et {meetups} rencontres à venir.' },
-    empty: 'Rien de nouveau sur la période.',
     configTitle: 'Réglages du résumé de ce salon',
     configHint: 'Modifier : /summary config <réglage> <valeur>, ex. /summary config day lundi',
     settings: { frequency: 'Fréquence', day: 'Jour', time: 'Heure', timezone: 'Fuseau', locale: 'Langue', empty: 'Période vide', hub: 'Salon pivot (tous les réseaux)' },
