@@ -1,0 +1,210 @@
+// The database layer: migrations on both engines, full-text search objects, the engine bridge's
+// fixes (SQLite reset, shadow databases, "char" columns) and the one-source-of-truth schema.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createAdapterFactory, migrateToLatest, migrationStatus } from '../../prisma/engine-bridge/index.mjs';
+import { openEngine } from '../../prisma/engine-bridge/engine.mjs';
+import { expectedPostgresSchema, postgresSchemaPath } from '../../prisma/derive-postgres-schema.ts';
+import { maskUrl, openDatabase, type Db, type Engine } from '../../src/db/client.ts';
+import { createTestDatabase, engines } from '../support/test-database.ts';
+import { withDatabase } from '../support/postgres-server.ts';
+
+async function pgAdmin(sql: string): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: inject('postgresAdminUrl') });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
+
+/** An empty database (not migrated). */
+async function emptyDatabase(engine: Engine): Promise<string> {
+  if (engine === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-db-'));
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    return `file:${path.join(dir, 'empty.db')}`;
+  }
+  const name = `relais_e_${crypto.randomBytes(5).toString('hex')}`;
+  cleanups.push(async () => void (await pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
+  return withDatabase(inject('postgresAdminUrl'), name); // migrateToLatest creates it
+}
+
+async function newTip(db: Db, searchText: string): Promise<number> {
+  const author = await db.member.create({
+    data: { platform: 'console', workspace: 'local', externalId: crypto.randomUUID(), displayName: 'Ana' },
+  });
+  const tip = await db.tip.create({ data: { title: 't', text: 'x', searchText, authorId: author.id } });
+  return tip.id;
+}
+
+async function search(db: Db, engine: Engine, word: string): Promise<number[]> {
+  const rows =
+    engine === 'sqlite'
+      ? await db.$queryRawUnsafe<{ id: number | bigint }[]>(`SELECT rowid AS id FROM "TipSearch" WHERE "TipSearch" MATCH ? ORDER BY rowid`, word)
+      : await db.$queryRawUnsafe<{ id: number }[]>(
+          `SELECT id FROM "Tip" WHERE to_tsvector('simple', "searchText") @@ to_tsquery('simple', $1) ORDER BY id`,
+          word,
+        );
+  return rows.map((r) => Number(r.id));
+}
+
+describe.each(engines)('migrations and full-text search (%s)', (engine) => {
+  it('migrates an empty database to the latest migration, then reports it up to date', async () => {
+    const url = await emptyDatabase(engine);
+    if (engine === 'sqlite') {
+      const before = await migrationStatus(url);
+      expect(before.hasMigrationsTable).toBe(false);
+      expect(before.pending).toEqual(before.migrations);
+    }
+    const { applied } = await migrateToLatest(url);
+    expect(applied.length).toBeGreaterThan(0);
+    const after = await migrationStatus(url);
+    expect(after).toMatchObject({ engine, pending: [], failed: [], upToDate: true });
+    expect(after.migrations).toEqual(applied);
+    expect((await migrateToLatest(url)).applied).toEqual([]);
+  });
+
+  it('keeps the full-text index in sync with tips (insert, update, delete)', async () => {
+    const t = await createTestDatabase(engine);
+    try {
+      if (engine === 'sqlite') {
+        const objs = await t.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE name = 'TipSearch' AND sql LIKE '%fts5%'`);
+        expect(objs).toHaveLength(1);
+      } else {
+        const idx = await t.db.$queryRawUnsafe<{ indexdef: string }[]>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'Tip_searchText_fts_idx'`);
+        expect(idx[0]?.indexdef).toMatch(/gin.*to_tsvector\('simple'::regconfig, "searchText"\)/i);
+      }
+      const id = await newTip(t.db, 'calendrier partage equipe');
+      expect(await search(t.db, engine, 'calendrier')).toEqual([id]);
+      await t.db.tip.update({ where: { id }, data: { searchText: 'agenda commun' } });
+      expect(await search(t.db, engine, 'calendrier')).toEqual([]);
+      expect(await search(t.db, engine, 'agenda')).toEqual([id]);
+      await t.db.tip.delete({ where: { id } });
+      expect(await search(t.db, engine, 'agenda')).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('gives fresh, separate databases', async () => {
+    const [a, b] = await Promise.all([createTestDatabase(engine), createTestDatabase(engine)]);
+    try {
+      expect(a.url).not.toBe(b.url);
+      await newTip(a.db, 'seulement ici');
+      expect(await b.db.tip.count()).toBe(0);
+      expect(await a.db.tip.count()).toBe(1);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
+
+describe('SQLite specifics', () => {
+  it('ignores diacritics in search (unicode61 remove_diacritics 2)', async () => {
+    const t = await createTestDatabase('sqlite');
+    try {
+      const id = await newTip(t.db, 'réunion café');
+      expect(await search(t.db, 'sqlite', 'reunion')).toEqual([id]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('opens with WAL, a busy timeout and foreign keys on', async () => {
+    const url = await emptyDatabase('sqlite');
+    const { db, close } = await openDatabase(url);
+    try {
+      const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
+      const [fk] = await db.$queryRawUnsafe<{ foreign_keys: number | bigint }[]>('PRAGMA foreign_keys');
+      const [busy] = await db.$queryRawUnsafe<{ timeout: number | bigint }[]>('PRAGMA busy_timeout');
+      expect(mode?.journal_mode).toBe('wal');
+      expect(Number(fk?.foreign_keys)).toBe(1);
+      expect(Number(busy?.timeout)).toBeGreaterThan(0);
+    } finally {
+      await close();
+    }
+  });
+
+  it('reset drops every table, FTS ones included (the WASM engine alone only deletes rows)', async () => {
+    const url = await emptyDatabase('sqlite');
+    await migrateToLatest(url);
+    const engine = await openEngine({ url });
+    try {
+      await engine.reset({ filter: { externalTables: [], externalEnums: [] } });
+    } finally {
+      await engine.close();
+    }
+    const db = new Database(url.slice('file:'.length), { readonly: true });
+    const left = db.prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all();
+    db.close();
+    expect(left).toEqual([]);
+  });
+});
+
+describe('engine bridge adapters', () => {
+  it('puts the PostgreSQL shadow database in a temporary database, dropped afterwards', async () => {
+    const url = await emptyDatabase('postgres');
+    await migrateToLatest(url);
+    const adapters = createAdapterFactory(url);
+    const shadow = await adapters.factory.connectToShadowDb();
+    const q = { sql: 'SELECT current_database() AS db', args: [], argTypes: [] };
+    const name = String((await shadow.queryRaw(q)).rows[0][0]);
+    await adapters.close();
+    expect(name).not.toBe(new URL(url).pathname.slice(1));
+    expect(name).toMatch(/^prisma_shadow_/);
+    const exists = await pgAdmin(`SELECT 1 FROM pg_database WHERE datname = '${name}'`);
+    expect(exists.rowCount).toBe(0);
+  });
+
+  it('refuses a shadowDatabaseUrl that is the main database', async () => {
+    const url = withDatabase(inject('postgresAdminUrl'), 'relais_same');
+    const adapters = createAdapterFactory(url, { shadowDatabaseUrl: url });
+    await expect(adapters.factory.connectToShadowDb()).rejects.toThrow(/main database/);
+    expect(() => createAdapterFactory('file:/tmp/x.db', { shadowDatabaseUrl: 'file:/tmp/x.db' })).toThrow(/main database/);
+  });
+
+  it('uses an in-memory shadow database for SQLite', async () => {
+    const adapters = createAdapterFactory(await emptyDatabase('sqlite'));
+    const shadow = await adapters.factory.connectToShadowDb();
+    const rows = (await shadow.queryRaw({ sql: 'PRAGMA database_list', args: [], argTypes: [] })).rows;
+    await adapters.close();
+    expect(rows[0][2]).toBe(''); // no file behind the shadow database
+  });
+
+  it('reads PostgreSQL "char" columns (oid 18), which the engine introspects', async () => {
+    const adapters = createAdapterFactory(inject('postgresAdminUrl'));
+    const conn = await adapters.factory.connect();
+    const res = await conn.queryRaw({ sql: `SELECT 'p'::"char" AS c`, args: [], argTypes: [] });
+    await adapters.close();
+    expect(res.rows[0][0]).toBe('p');
+  });
+});
+
+describe('one source of truth', () => {
+  it('prisma/postgres/schema.prisma is derived from prisma/schema.prisma', () => {
+    expect(fs.readFileSync(postgresSchemaPath, 'utf8'), 'run `npx tsx prisma/derive-postgres-schema.ts`').toBe(expectedPostgresSchema());
+  });
+
+  it('never shows a password in a URL', () => {
+    expect(maskUrl('postgresql://relais:s3cret@db:5432/relais')).toBe('postgresql://relais:***@db:5432/relais');
+    expect(maskUrl('postgres://db/relais?password=s3cret&x=1')).toBe('postgres://db/relais?password=***&x=1');
+  });
+
+  it('does not leak the password when the database cannot be opened', async () => {
+    const err = await openDatabase('postgresql://relais:s3cret@127.0.0.1:1/relais').catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(String((err as Error).message) + String((err as Error).stack)).not.toContain('s3cret');
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // One PostgreSQL server (and migrated templates) for the whole run; see the file.
+    globalSetup: ['test/support/postgres-server.ts'],
+    // Real databases and spawned CLIs: generous, but a hang still fails the run.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+  },
+});
