@@ -26,7 +26,8 @@ const SYNC_BACKOFF_MS = { first: 1000, max: 30_000 };
  *    SDK's persistTokenAfterSync is not enough: its loop emits events without awaiting async
  *    listeners, so the token could still be saved before a handler finished. History
  *    (first sync, events before a join) is kept out of the events acted on; stop() ends the
- *    pending long-poll and waits for the batch in hand; start() resolves after the first batch.
+ *    pending long-poll and waits for the batch in hand; start() resolves once what waited on the
+ *    server while Relais was down has been handled.
  */
 export class RelaisMatrixClient extends MatrixClient {
   private readonly pacer: RequestPacer;
@@ -86,9 +87,11 @@ export class RelaisMatrixClient extends MatrixClient {
 
   private async syncLoop(token: string | null, firstBatchDone: () => void): Promise<void> {
     let failures = 0;
+    let catchingUp = true;
     while (!this.stopping.signal.aborted) {
       try {
-        const batch = (await this.doSync(token as string)) as SyncBatch;
+        const batch = (await this.sync(token, catchingUp)) as SyncBatch;
+        catchingUp = false;
         await this.handle(batch, token === null);
         token = batch.next_batch;
         await this.storageProvider.setSyncToken(token);
@@ -104,6 +107,17 @@ export class RelaisMatrixClient extends MatrixClient {
       firstBatchDone();
     }
     firstBatchDone();
+  }
+
+  /** The first request after start asks for what is waiting without long-polling (timeout 0). */
+  private sync(token: string | null, catchingUp: boolean): Promise<unknown> {
+    const longPoll = this.syncingTimeout;
+    if (catchingUp) this.syncingTimeout = 0;
+    try {
+      return this.doSync(token as string); // reads syncingTimeout before returning
+    } finally {
+      this.syncingTimeout = longPoll;
+    }
   }
 
   private async handle(batch: SyncBatch, firstSync: boolean): Promise<void> {

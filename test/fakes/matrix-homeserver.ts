@@ -21,6 +21,8 @@ export interface MatrixEvent {
   state_key?: string;
   redacts?: string;
   unsigned?: Record<string, unknown>;
+  /** Not the homeserver's: pantalaimon's flag on events it decrypted for its client. */
+  decrypted?: boolean;
 }
 
 export interface FakeUser { userId: string; token: string }
@@ -124,6 +126,13 @@ export class FakeHomeserver {
   sendMessage(roomId: string, sender: string, content: string | Record<string, unknown>): string {
     const body = typeof content === 'string' ? { msgtype: 'm.text', body: content } : content;
     return this.sendEvent(roomId, sender, 'm.room.message', body);
+  }
+
+  /** A message as pantalaimon hands it to its client: already decrypted, and flagged so. */
+  sendDecrypted(roomId: string, sender: string, body: string): string {
+    const eventId = this.sendMessage(roomId, sender, body);
+    this.room(roomId).events.at(-1)!.event.decrypted = true; // before any sync can answer
+    return eventId;
   }
 
   react(roomId: string, sender: string, targetEventId: string, key: string): string {
