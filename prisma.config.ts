@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'prisma/config';
+import { SQLITE_FTS_TABLES } from './prisma/engine-bridge/fts.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -23,7 +24,7 @@ function sqliteUrl(u: string): string {
 
 // Full-text search objects are hand-written SQL in the migrations (see prisma/migrations/*_init):
 // declaring them external keeps `migrate diff`/`migrate dev` from proposing to drop them.
-const ftsTables = postgres ? [] : ['TipSearch', 'TipSearch_config', 'TipSearch_data', 'TipSearch_docsize', 'TipSearch_idx'];
+const ftsTables = postgres ? [] : SQLITE_FTS_TABLES;
 
 export default defineConfig({
   experimental: { externalTables: true },

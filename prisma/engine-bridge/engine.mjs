@@ -95,10 +95,23 @@ export async function openEngine({ url, shadowDatabaseUrl, datamodels = [], base
   if (datamodels.length === 0) {
     datamodels = [['schema.prisma', `datasource db {\n  provider = "${kind === 'sqlite' ? 'sqlite' : 'postgresql'}"\n}\n`]];
   }
-  let adapters, engine;
+  let adapters, engine, bound;
   const start = async () => {
     adapters = createAdapterFactory(url, { shadowDatabaseUrl, baseDir });
-    engine = await wasm.SchemaEngine.new({ datamodels }, log, bindMigrationAwareSqlAdapterFactory(adapters.factory));
+    bound = bindMigrationAwareSqlAdapterFactory(adapters.factory);
+    engine = await wasm.SchemaEngine.new({ datamodels }, log, bound);
+  };
+  // Driver errors reach the engine as "External error id#N"; the real one waits in the registry.
+  const explain = (e) => {
+    if (e && typeof e.message === 'string') {
+      e.message = e.message.replace(/External error id#(\d+)/g, (m, id) => {
+        const err = bound?.errorRegistry?.consumeError(Number(id))?.error;
+        const cause = err?.cause ?? err;
+        const detail = cause?.originalMessage ?? cause?.message ?? err?.message;
+        return detail ? `${m}: ${detail}` : m;
+      });
+    }
+    return e;
   };
   const stop = async () => {
     try {
@@ -178,6 +191,9 @@ export async function openEngine({ url, shadowDatabaseUrl, datamodels = [], base
     createDatabase: (p) => createDatabase(p?.datasource?.tag === 'ConnectionString' ? p.datasource.url : url, baseDir),
     close: stop,
   };
+  for (const [name, fn] of Object.entries(methods)) {
+    if (name !== 'close') methods[name] = async (p) => fn(p).catch((e) => Promise.reject(explain(e)));
+  }
   return methods;
 }
 

@@ -97,6 +97,7 @@ async function alreadyUpToDate(url, names) {
 export async function migrateToLatest(databaseUrl) {
   const names = readMigrationsList(migrationsDirOf(databaseUrl)).migrationDirectories.map((d) => d.path);
   if (await alreadyUpToDate(databaseUrl, names)) return { applied: [] };
+  if (engineOf(databaseUrl) === 'sqlite') fs.mkdirSync(path.dirname(sqlitePath(databaseUrl)), { recursive: true });
   try {
     await canConnect(databaseUrl);
   } catch (e) {

@@ -1,0 +1,31 @@
+// `relais migrate`: apply pending migrations to DATABASE_URL; `relais migrate status`: list them.
+// Same WASM engine as `prisma migrate`, in process (no Prisma CLI needed on the server).
+import { migrateToLatest, migrationStatus } from '../../prisma/engine-bridge/index.mjs';
+import { maskUrl } from '../db/engine.ts';
+import type { CliCommand } from '../cli.ts';
+
+const DEFAULT_URL = 'file:./data/relais.db';
+
+export const migrateCommand: CliCommand = {
+  help: 'apply pending database migrations to DATABASE_URL; `migrate status` lists them',
+  async handler(argv, env) {
+    const url = env.DATABASE_URL || DEFAULT_URL;
+    const where = maskUrl(url);
+    if (argv[0] === 'status') {
+      const s = await migrationStatus(url);
+      process.stdout.write(`${s.migrations.length} migration(s) for ${s.engine} at ${where}\n`);
+      if (s.pending.length) process.stdout.write(`Not yet applied:\n${s.pending.map((n) => `  ${n}\n`).join('')}`);
+      if (s.failed.length) process.stdout.write(`Failed:\n${s.failed.map((n) => `  ${n}\n`).join('')}`);
+      if (s.unknown.length) process.stdout.write(`Applied but missing here:\n${s.unknown.map((n) => `  ${n}\n`).join('')}`);
+      if (s.edited.length) process.stdout.write(`Edited after being applied:\n${s.edited.map((n) => `  ${n}\n`).join('')}`);
+      if (s.upToDate) process.stdout.write('Database schema is up to date.\n');
+      return s.upToDate ? 0 : 1;
+    }
+    if (argv.length > 0) throw new Error(`unexpected argument "${argv[0]}" (usage: relais migrate [status])`);
+    const { applied } = await migrateToLatest(url);
+    process.stdout.write(
+      applied.length ? `Applied to ${where}:\n${applied.map((n) => `  ${n}\n`).join('')}` : `Database at ${where} is already up to date.\n`,
+    );
+    return 0;
+  },
+};
