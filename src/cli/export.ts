@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { CliCommand } from '../cli.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { jsonExport } from '../web/export/json.ts';
@@ -31,7 +32,8 @@ export async function runExport(argv: string[], env: NodeJS.ProcessEnv = process
   if (values.format !== 'markdown' && values.format !== 'json') throw new Error(`Unknown format "${values.format}".\n\n${exportUsage}`);
   if (!values.out) throw new Error(`--out is required.\n\n${exportUsage}`);
   const config = loadConfig(env);
-  const database = await openDatabase(config.DATABASE_URL);
+  // An export only reads: it never migrates (run `relais migrate` for that).
+  const database = await openDatabase(config.DATABASE_URL, { migrate: false });
   try {
     const base = await loadKnowledgeBase(database.db);
     const exportedAt = new Date();
@@ -50,3 +52,16 @@ export async function runExport(argv: string[], env: NodeJS.ProcessEnv = process
     await database.close();
   }
 }
+
+export const exportCommand: CliCommand = {
+  help: 'write the knowledge base as a Markdown wiki or JSON (--format markdown|json --out <dir>)',
+  async handler(argv, env) {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      process.stdout.write(`${exportUsage}\n`);
+      return 0;
+    }
+    const written = await runExport(argv, env);
+    process.stdout.write(`${written.length} file(s) written:\n${written.map((path) => `  ${path}\n`).join('')}`);
+    return 0;
+  },
+};
