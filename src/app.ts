@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './core/clock.ts';
 import { Messenger } from './core/messenger.ts';
 import { openDatabase } from './db/client.ts';
 import { Announcer, type AnnouncerTiming } from './domain/meetups/announcer.ts';
+import { startRetention } from './domain/privacy/retention.ts';
 import { HttpHost } from './http/host.ts';
 import { mountHealth } from './http/health.ts';
 import { mountWeb } from './web/mount.ts';
@@ -69,6 +70,7 @@ export async function startRelais(options: StartOptions = {}): Promise<RunningRe
   const port = await http.listen(config.PORT);
   for (const adapter of adapters) await adapter.start();
   announcer.start();
+  const retention = startRetention(services);
   logger.info({ platforms: messenger.platforms, port, engine: database.engine }, 'Relais is ready');
 
   return {
@@ -79,6 +81,7 @@ export async function startRelais(options: StartOptions = {}): Promise<RunningRe
     ...(consoleAdapter ? { console: consoleAdapter } : {}),
     port,
     async stop() {
+      await retention.stop();
       await announcer.stop();
       for (const adapter of adapters) await adapter.stop();
       await http.close();

@@ -3,6 +3,9 @@ import { RelaisError } from '../core/errors.ts';
 import { ensureMember } from '../domain/directory.ts';
 import { attachChannel, createNetwork, findNetwork, listNetworks, slugPattern } from '../domain/networks/service.ts';
 import { grantableRoles, hasPermission, requirePermission, standing } from '../domain/permissions.ts';
+import { forgetQuestionCard, forgottenCard, personalDataCard, type PrivacyCardOptions } from '../domain/privacy/cards.ts';
+import { forgetMember } from '../domain/privacy/forget.ts';
+import { personalData } from '../domain/privacy/personal-data.ts';
 import type { CommandContext } from './context.ts';
 import { defineCommand, subcommand } from './define-command.ts';
 
@@ -11,6 +14,10 @@ function userIdFrom(reference: string): string {
   const slack = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(reference);
   return slack?.[1] ?? reference;
 }
+
+const privacyOptions = (ctx: CommandContext): PrivacyCardOptions => ({
+  t: ctx.t, locale: ctx.locale, timeZone: ctx.timeZone, prefix: ctx.prefix, retentionDays: ctx.services.config.RELAIS_RSVP_RETENTION_DAYS,
+});
 
 const ok = (ctx: CommandContext, text: string) => ({ visibility: 'ephemeral' as const, card: { locale: ctx.locale, tone: 'success' as const, body: [[text]] } });
 
@@ -130,6 +137,35 @@ export const relaisCommand = defineCommand({
         if (action === 'grant') await db.role.upsert({ where: key, create: { memberId: target.id, networkId, role }, update: {} });
         else await db.role.deleteMany({ where: { memberId: target.id, networkId, role } });
         return ok(ctx, ctx.t(action === 'grant' ? 'relais.granted' : 'relais.revoked', { user: target.displayName, role: { key: `roles.${role}` } }));
+      },
+    }),
+    subcommand({
+      name: 'my-data',
+      aliases: ['mes-donnees', 'mes-données'],
+      args: [],
+      schema: z.object({}),
+      permission: 'anyone',
+      help: 'privacy.help.myData',
+      async run(_args, ctx) {
+        return { visibility: 'ephemeral', card: personalDataCard(await personalData(ctx.services.db, ctx.member), privacyOptions(ctx)) };
+      },
+    }),
+    subcommand({
+      name: 'forget-me',
+      aliases: ['oublie-moi', 'oubliez-moi'],
+      args: [{ name: 'confirm', kind: 'word', optional: true, label: 'privacy.args.confirm' }],
+      schema: z.object({ confirm: z.string().transform((value) => value.toLowerCase()).pipe(z.enum(['confirm', 'confirmer'], 'validation.invalid')).optional() }),
+      permission: 'anyone',
+      help: 'privacy.help.forgetMe',
+      async run({ confirm }, ctx) {
+        const { db, announcer, clock } = ctx.services;
+        if (!confirm) return { visibility: 'ephemeral', card: forgetQuestionCard(await personalData(db, ctx.member), privacyOptions(ctx)) };
+        const done = await forgetMember(db, ctx.member, ctx.t('privacy.anonymous'), clock.now());
+        for (const { meetupId, title, promoted } of done.freedSeats) {
+          announcer.changed(meetupId);
+          await announcer.tell(promoted, () => ({ locale: ctx.locale, tone: 'success', body: [[ctx.t('meetups.promoted', { id: meetupId, title })]] }));
+        }
+        return { visibility: 'ephemeral', card: forgottenCard(done, ctx) };
       },
     }),
   ],

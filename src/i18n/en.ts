@@ -1,5 +1,6 @@
 import type { fr } from './fr.ts';
 import { matrix } from './en/matrix.ts';
+import { privacy } from './en/privacy.ts';
 import { schedule } from './en/schedule.ts';
 import { slack } from './en/slack.ts';
 import { web } from './en/web.ts';
@@ -206,4 +207,5 @@ export const en: typeof fr = {
   matrix,
   schedule,
   web,
+  privacy,
 };

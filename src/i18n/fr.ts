@@ -1,4 +1,5 @@
 import { matrix } from './fr/matrix.ts';
+import { privacy } from './fr/privacy.ts';
 import { schedule } from './fr/schedule.ts';
 import { slack } from './fr/slack.ts';
 import { web } from './fr/web.ts';
@@ -205,4 +206,5 @@ export const fr = {
   matrix,
   schedule,
   web,
+  privacy,
 };

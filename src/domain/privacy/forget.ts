@@ -1,0 +1,74 @@
+import type { Db } from '../../db/client.ts';
+import type { MemberRecord } from '../directory.ts';
+import { promoteFromWaitlist } from '../meetups/rsvp.ts';
+import { fold } from '../text.ts';
+
+/** The member that forgotten people's tips and meetups are credited to. Not a platform account. */
+export const anonymousIdentity = { platform: 'relais', workspace: 'relais', externalId: 'anonymous' } as const;
+
+export interface Forgotten {
+  tipsAnonymised: number;
+  meetupsAnonymised: number;
+  rsvpsRemoved: number;
+  votesRemoved: number;
+  rolesRemoved: number;
+  /** Upcoming meetups whose seat this freed: their announcements are out of date, promoted people are told. */
+  freedSeats: Array<{ meetupId: number; title: string; promoted: MemberRecord[] }>;
+}
+
+/**
+ * The right to erasure, in one transaction: answers, votes and roles are deleted; tips and meetups,
+ * which others rely on, stay but are credited to the anonymous member (the tips' search text is
+ * rebuilt so the old name no longer finds them); the member row goes, and with it what identified
+ * the person. A seat freed in an upcoming meetup goes to the waitlist as if they had withdrawn.
+ */
+export async function forgetMember(db: Db, member: MemberRecord, anonymousName: string, now: Date): Promise<Forgotten> {
+  return db.$transaction(async (tx) => {
+    const anonymous = await tx.member.upsert({
+      where: { platform_workspace_externalId: anonymousIdentity },
+      create: { ...anonymousIdentity, displayName: anonymousName },
+      update: {},
+    });
+    const tips = await tx.tip.findMany({ where: { authorId: member.id }, include: { tags: true } });
+    for (const tip of tips) {
+      const searchText = fold([tip.title, tip.text, tip.tags.map(({ tag }) => tag).join(' '), anonymous.displayName].join(' '));
+      await tx.tip.update({ where: { id: tip.id }, data: { authorId: anonymous.id, searchText } });
+    }
+    const meetups = await tx.meetup.updateMany({ where: { organizerId: member.id }, data: { organizerId: anonymous.id } });
+
+    const seats = await tx.rsvp.findMany({
+      where: { memberId: member.id, status: 'going', waitlisted: false, meetup: { status: 'scheduled', startsAt: { gt: now } } },
+      include: { meetup: true },
+    });
+    const rsvps = await tx.rsvp.deleteMany({ where: { memberId: member.id } });
+    const freedSeats: Forgotten['freedSeats'] = [];
+    for (const { meetup } of seats) {
+      // The revision bump tells every process's announcer that the counts changed.
+      await tx.meetup.update({ where: { id: meetup.id }, data: { revision: { increment: 1 } } });
+      freedSeats.push({ meetupId: meetup.id, title: meetup.title, promoted: await promoteFromWaitlist(tx, meetup.id, meetup.capacity) });
+    }
+    const votes = await tx.tipVote.deleteMany({ where: { memberId: member.id } });
+    const roles = await tx.role.deleteMany({ where: { memberId: member.id } });
+    await forgetTraces(tx, member);
+    await tx.member.delete({ where: { id: member.id } });
+    return {
+      tipsAnonymised: tips.length,
+      meetupsAnonymised: meetups.count,
+      rsvpsRemoved: rsvps.count,
+      votesRemoved: votes.count,
+      rolesRemoved: roles.count,
+      freedSeats,
+    };
+  });
+}
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/**
+ * Technical rows that name the person: Slack deduplication keys of clicks and shortcuts end with
+ * the user id; the Matrix adapter remembers who reacted to what (to undo an answer on redaction).
+ */
+async function forgetTraces(tx: Tx, member: MemberRecord): Promise<void> {
+  await tx.processedEvent.deleteMany({ where: { key: { startsWith: `${member.platform}:`, endsWith: `:${member.externalId}` } } });
+  await tx.botState.deleteMany({ where: { key: { contains: 'reaction:' }, value: { contains: JSON.stringify(member.externalId) } } });
+}

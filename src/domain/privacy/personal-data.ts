@@ -1,0 +1,45 @@
+import type { Db } from '../../db/client.ts';
+import type { MemberRecord } from '../directory.ts';
+
+/** At most this many rows of each kind are listed on the card; the counts are always complete. */
+export const LISTED_PER_KIND = 10;
+
+/**
+ * Everything Relais stores about one member, as the member sees it in /relais my-data: the
+ * identity row, roles, tips written, votes given, answers to meetups and meetups organized.
+ */
+export interface PersonalData {
+  member: MemberRecord;
+  roles: Array<{ role: string; network: string }>;
+  tips: { total: number; latest: Array<{ id: number; title: string; status: string; createdAt: Date }> };
+  votes: { total: number; latest: Array<{ tipId: number; createdAt: Date }> };
+  rsvps: { total: number; latest: Array<{ meetupId: number; title: string; status: string; waitlisted: boolean; updatedAt: Date }> };
+  meetups: { total: number; latest: Array<{ id: number; title: string; startsAt: Date }> };
+}
+
+export async function personalData(db: Db, member: MemberRecord): Promise<PersonalData> {
+  const memberId = member.id;
+  const take = LISTED_PER_KIND;
+  const [roles, tips, tipTotal, votes, voteTotal, rsvps, rsvpTotal, meetups, meetupTotal] = await Promise.all([
+    db.role.findMany({ where: { memberId }, include: { network: true }, orderBy: { id: 'asc' } }),
+    db.tip.findMany({ where: { authorId: memberId }, orderBy: { id: 'desc' }, take, select: { id: true, title: true, status: true, createdAt: true } }),
+    db.tip.count({ where: { authorId: memberId } }),
+    db.tipVote.findMany({ where: { memberId }, orderBy: { createdAt: 'desc' }, take, select: { tipId: true, createdAt: true } }),
+    db.tipVote.count({ where: { memberId } }),
+    db.rsvp.findMany({ where: { memberId }, orderBy: { updatedAt: 'desc' }, take, include: { meetup: { select: { title: true } } } }),
+    db.rsvp.count({ where: { memberId } }),
+    db.meetup.findMany({ where: { organizerId: memberId }, orderBy: { startsAt: 'desc' }, take, select: { id: true, title: true, startsAt: true } }),
+    db.meetup.count({ where: { organizerId: memberId } }),
+  ]);
+  return {
+    member,
+    roles: roles.map((role) => ({ role: role.role, network: role.network.slug })),
+    tips: { total: tipTotal, latest: tips },
+    votes: { total: voteTotal, latest: votes },
+    rsvps: {
+      total: rsvpTotal,
+      latest: rsvps.map((rsvp) => ({ meetupId: rsvp.meetupId, title: rsvp.meetup.title, status: rsvp.status, waitlisted: rsvp.waitlisted, updatedAt: rsvp.updatedAt })),
+    },
+    meetups: { total: meetupTotal, latest: meetups },
+  };
+}

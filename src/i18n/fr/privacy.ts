@@ -1,0 +1,35 @@
+/** French strings of the privacy part (/relais my-data, /relais forget-me). Mirror every key in ../en/privacy.ts. */
+export const privacy = {
+  help: {
+    myData: 'tout ce que Relais garde sur vous',
+    forgetMe: 'effacer vos données (demande une confirmation)',
+  },
+  args: { confirm: 'confirm' },
+  anonymous: 'Anonyme',
+  myData: {
+    title: 'Vos données dans Relais',
+    intro: 'Voici tout ce que Relais enregistre à votre sujet. Vos messages restent sur {platform} : Relais n’en garde que les astuces enregistrées.',
+    identity: 'Identité',
+    firstSeen: 'Enregistré·e le',
+    roles: 'Rôles',
+    noRoles: 'aucun',
+    tips: { one: 'Astuce écrite ({count})', other: 'Astuces écrites ({count})' },
+    votes: { one: 'Vote ({count})', other: 'Votes ({count})' },
+    rsvps: { one: 'Réponse à une rencontre ({count})', other: 'Réponses aux rencontres ({count})' },
+    meetups: { one: 'Rencontre organisée ({count})', other: 'Rencontres organisées ({count})' },
+    hidden: 'masquée',
+    waitlisted: 'liste d’attente',
+    status: { going: 'participe', maybe: 'peut-être', declined: 'ne vient pas' },
+    more: { one: '… et {count} autre', other: '… et {count} autres' },
+    retention: 'Les réponses aux rencontres terminées depuis plus de {days} jours sont effacées automatiquement.',
+    keptForever: 'Les réponses aux rencontres sont conservées jusqu’à leur effacement.',
+    howToForget: 'Pour tout effacer : {command}',
+  },
+  forget: {
+    title: 'Effacer vos données ?',
+    explain: 'Vos réponses aux rencontres, vos votes et vos rôles seront supprimés. Vos astuces ({tips}) et les rencontres que vous avez organisées ({meetups}) resteront, attribuées à « {anonymous} ». Cette opération est définitive.',
+    confirmHint: 'Pour confirmer : {command}',
+    done: 'C’est fait : Relais a oublié qui vous êtes. {rsvps} réponse(s), {votes} vote(s) et {roles} rôle(s) supprimés ; {tips} astuce(s) et {meetups} rencontre(s) anonymisées.',
+    again: 'Si vous utilisez de nouveau Relais, il vous enregistrera comme une nouvelle personne.',
+  },
+};
