@@ -1,0 +1,145 @@
+/**
+ * `/meetup create` with nothing else opens a form; its submission is checked field by field before
+ * the form closes, then the meetup is created and announced in every chosen channel.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RecordedCall } from '../fakes/slack-web-api.ts';
+import { CHANNEL, startTestbed, TEAM, textOf, type Testbed } from './testbed.ts';
+
+let bed: Testbed;
+beforeEach(async () => {
+  bed = await startTestbed();
+});
+afterEach(async () => {
+  await bed.close();
+});
+
+interface FormErrors {
+  response_action: string;
+  errors: Record<string, string>;
+}
+
+type Values = Record<string, Record<string, Record<string, unknown>>>;
+
+/** view.state.values as Slack sends them for this form. */
+function answers(fields: { title?: string; date?: string; time?: string; timezone?: string; place?: string; link?: string; capacity?: string; channels?: string[] }): Values {
+  return {
+    title: { value: { type: 'plain_text_input', value: fields.title ?? null } },
+    date: { value: { type: 'datepicker', selected_date: fields.date ?? null } },
+    time: { value: { type: 'timepicker', selected_time: fields.time ?? null } },
+    timezone: { value: { type: 'static_select', selected_option: fields.timezone ? { value: fields.timezone, text: { type: 'plain_text', text: fields.timezone } } : null } },
+    place: { value: { type: 'plain_text_input', value: fields.place ?? null } },
+    link: { value: { type: 'url_text_input', value: fields.link ?? null } },
+    capacity: { value: { type: 'number_input', value: fields.capacity ?? null } },
+    channels: { value: { type: 'multi_conversations_select', selected_conversations: fields.channels ?? [CHANNEL] } },
+  };
+}
+
+async function openForm(user = 'U0ADMIN'): Promise<{ opened: RecordedCall; n: number }> {
+  const { status, n } = await bed.slashOnly('/meetup', 'create', { user });
+  expect(status).toBe(200);
+  return { opened: await bed.api.waitFor('views.open'), n };
+}
+
+const valid = { title: 'Apéro numérique', date: '2026-12-03', time: '18:30', timezone: 'Europe/Paris', place: 'Mairie, salle 3', channels: [CHANNEL, 'C0OTHER'] };
+
+describe('the meetup form', { timeout: 20_000 }, () => {
+  it('opens on /meetup create, starting from the channel’s timezone and channel', async () => {
+    const { opened, n } = await openForm();
+    const view = opened.args.view;
+    expect(opened.args.trigger_id).toMatch(/^trigger-/);
+    expect(view).toMatchObject({ type: 'modal', callback_id: 'relais.meetup.create', title: { text: 'Nouvelle rencontre' } });
+    const blocks = Object.fromEntries(view.blocks.map((block: { block_id: string }) => [block.block_id, block]));
+    expect(Object.keys(blocks)).toEqual(['title', 'date', 'time', 'timezone', 'place', 'link', 'capacity', 'channels']);
+    expect(blocks.date.element.type).toBe('datepicker');
+    expect(blocks.time.element.type).toBe('timepicker');
+    expect(blocks.timezone.element.initial_option.value).toBe('Europe/Paris');
+    expect(blocks.channels.element).toMatchObject({ type: 'multi_conversations_select', initial_conversations: [CHANNEL] });
+    expect(bed.api.responses(n)).toEqual([]);
+  });
+
+  it('shows every mistake beside its field and keeps the form open; nothing is created', async () => {
+    const { opened } = await openForm();
+    const response = await bed.submit({
+      callbackId: 'relais.meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN',
+      values: answers({ title: 'ab', date: '2026-11-02', time: '18:30', timezone: 'Europe/Paris', link: 'ftp://files', capacity: '0' }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as FormErrors;
+    expect(body.response_action).toBe('errors');
+    expect(body.errors).toEqual({
+      title: 'trop court',
+      date: expect.stringContaining('est déjà passée'),
+      link: 'valeur incorrecte',
+      capacity: 'un nombre de places supérieur à 0',
+    });
+    expect(await bed.db.meetup.count()).toBe(0);
+  });
+
+  it('asks for a place or a link when both are empty', async () => {
+    const { opened } = await openForm();
+    const response = await bed.submit({
+      callbackId: 'relais.meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN',
+      values: answers({ ...valid, place: '' }),
+    });
+    expect(await response.json()).toEqual({ response_action: 'errors', errors: { place: 'Il manque : où.' } });
+  });
+
+  it('a valid form closes, creates the meetup and announces it in each chosen channel', async () => {
+    const { opened, n } = await openForm();
+    const response = await bed.submit({
+      callbackId: 'relais.meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN', viewId: 'V0FORM',
+      values: answers({ ...valid, link: 'visio.example.org/apero', capacity: '25' }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+    const confirmation = await bed.api.waitForResponse((answer) => answer.n === n);
+    expect(textOf(confirmation.body)).toContain('Rencontre n°1 créée et annoncée');
+    const meetup = await bed.db.meetup.findFirstOrThrow({ include: { organizer: true, announcements: { include: { channel: true } } } });
+    expect(meetup).toMatchObject({
+      title: 'Apéro numérique', timezone: 'Europe/Paris', place: 'Mairie, salle 3', onlineUrl: 'https://visio.example.org/apero', capacity: 25,
+    });
+    expect(meetup.startsAt.toISOString()).toBe('2026-12-03T17:30:00.000Z');
+    expect(meetup.organizer).toMatchObject({ externalId: 'U0ADMIN', displayName: 'Chloé' });
+    expect(meetup.announcements.map((a) => [a.channel.externalId, a.channel.workspace, a.channel.name]).sort()).toEqual([
+      [CHANNEL, TEAM, 'channel-c0fake'], ['C0OTHER', TEAM, 'channel-c0other'],
+    ]);
+    const posted = bed.api.calls('chat.postMessage').map((call) => call.args.channel).sort();
+    expect(posted).toEqual(['C0FAKE', 'C0OTHER']);
+  });
+
+  it('a submission delivered twice creates one meetup', async () => {
+    const { opened, n } = await openForm();
+    const submission = {
+      callbackId: 'relais.meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN', viewId: 'V0TWICE',
+      values: answers(valid),
+    };
+    await bed.submit(submission);
+    await bed.api.waitForResponse((answer) => answer.n === n);
+    await bed.submit(submission);
+    await bed.waitForLog((record) => record.key === 'view:V0TWICE');
+    expect(await bed.db.meetup.count()).toBe(1);
+  });
+
+  it('a member who may not organize is told so once the form closes', async () => {
+    const { opened, n } = await openForm('U0USER');
+    await bed.submit({ callbackId: 'relais.meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0USER', values: answers(valid) });
+    const answer = await bed.api.waitForResponse((response) => response.n === n);
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(textOf(answer.body)).toContain('réservée au rôle organisateur·rice');
+    expect(await bed.db.meetup.count()).toBe(0);
+  });
+
+  it('speaks the channel’s language', async () => {
+    await bed.db.channel.create({ data: { platform: 'slack', workspace: TEAM, externalId: 'C0ENGLISH', name: 'english', locale: 'en', timezone: 'America/Montreal' } });
+    await bed.slashOnly('/meetup', 'create', { user: 'U0ADMIN', channel: 'C0ENGLISH' });
+    const { args } = await bed.api.waitFor('views.open');
+    expect(args.view.title.text).toBe('New meetup');
+    const timezone = args.view.blocks.find((block: { block_id: string }) => block.block_id === 'timezone');
+    expect(timezone.element.initial_option.value).toBe('America/Montreal');
+    const response = await bed.submit({
+      callbackId: 'relais.meetup.create', privateMetadata: args.view.private_metadata, userId: 'U0ADMIN', values: answers({ ...valid, title: 'x' }),
+    });
+    expect(((await response.json()) as FormErrors).errors.title).toBe('too short');
+  });
+});
