@@ -131,13 +131,13 @@ export class RelaisMatrixClient extends MatrixClient {
 
   private unlessStopped<T>(work: Promise<T>): Promise<T> {
     const { signal } = this.stopping;
-    return Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        const abort = () => reject(new Error('Matrix client stopped'));
-        if (signal.aborted) abort();
-        else signal.addEventListener('abort', abort, { once: true });
-      }),
-    ]);
+    if (signal.aborted) return Promise.reject(new Error('Matrix client stopped'));
+    let abort!: () => void;
+    const stopped = new Promise<never>((_, reject) => {
+      abort = () => reject(new Error('Matrix client stopped'));
+      signal.addEventListener('abort', abort, { once: true });
+    });
+    // One sync after another for days: each must take its listener with it.
+    return Promise.race([work, stopped]).finally(() => signal.removeEventListener('abort', abort));
   }
 }
