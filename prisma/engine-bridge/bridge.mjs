@@ -21,25 +21,6 @@ for (let i = 0; i < argv.length; i++) {
 }
 const datamodels = datamodelFiles.map((f) => [f, fs.readFileSync(f, 'utf8')]);
 
-// One-shot mode: `--datasource <json> cli <command>`, used by the CLI to check/create databases.
-// Failure: exit 1 with stderr = one ignored line, then JSON log lines (no trailing newline),
-// the error as {level:"ERROR", target:"schema_engine::logger", fields:{error_code, message}}.
-const cliAt = argv.indexOf('cli');
-if (cliAt >= 0) {
-  const commands = { 'can-connect-to-database': canConnect, 'create-database': createDatabase, 'drop-database': dropDatabase };
-  const command = commands[argv[cliAt + 1]];
-  try {
-    if (!command) throw new Error(`Unknown cli command: ${argv[cliAt + 1]}`);
-    await command(datasource.url);
-    process.exit(0);
-  } catch (e) {
-    const fields = { message: e?.message ?? String(e), ...(typeof e?.code === 'string' ? { error_code: e.code } : {}) };
-    process.stderr.write('\n' + JSON.stringify({ level: 'ERROR', target: 'schema_engine::logger', fields }), () => process.exit(1));
-  }
-} else {
-  serve();
-}
-
 const send = (msg) => process.stdout.write(JSON.stringify(msg) + '\n');
 // The CLI reads stderr lines as JSON {level, fields:{message}}; ERROR lines become its error text.
 const log = (line) => process.stderr.write(String(line).trimEnd() + '\n');
@@ -101,20 +82,43 @@ async function handle(req) {
 function serve() {
   // One request at a time, in order: the engine is not re-entrant.
   let queue = Promise.resolve();
-  readline.createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', (line) => {
-  if (!line.trim()) return;
-  let req;
+  readline
+    .createInterface({ input: process.stdin, crlfDelay: Infinity })
+    .on('line', (line) => {
+      if (!line.trim()) return;
+      let req;
+      try {
+        req = JSON.parse(line);
+      } catch {
+        send({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } });
+        return;
+      }
+      queue = queue.then(() => handle(req));
+    })
+    .on('close', () => {
+      // The CLI ends stdin when done: release the database, then exit.
+      queue
+        .then(async () => (enginePromise ? (await enginePromise).close() : undefined))
+        .catch(() => {})
+        .finally(() => process.exit(0));
+    });
+}
+
+// One-shot mode: `--datasource <json> cli <command>`, used by the CLI to check/create databases.
+// Failure: exit 1 with stderr = one ignored line, then JSON log lines (no trailing newline),
+// the error as {level:"ERROR", target:"schema_engine::logger", fields:{error_code, message}}.
+const cliAt = argv.indexOf('cli');
+if (cliAt >= 0) {
+  const commands = { 'can-connect-to-database': canConnect, 'create-database': createDatabase, 'drop-database': dropDatabase };
+  const command = commands[argv[cliAt + 1]];
   try {
-    req = JSON.parse(line);
-  } catch {
-    send({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } });
-    return;
+    if (!command) throw new Error(`Unknown cli command: ${argv[cliAt + 1]}`);
+    await command(datasource.url);
+    process.exit(0);
+  } catch (e) {
+    const fields = { message: e?.message ?? String(e), ...(typeof e?.code === 'string' ? { error_code: e.code } : {}) };
+    process.stderr.write('\n' + JSON.stringify({ level: 'ERROR', target: 'schema_engine::logger', fields }), () => process.exit(1));
   }
-  queue = queue.then(() => handle(req));
-}).on('close', () => {
-  queue
-    .then(async () => (enginePromise ? (await enginePromise).close() : undefined))
-    .catch(() => {})
-    .finally(() => process.exit(0));
-});
+} else {
+  serve();
 }
