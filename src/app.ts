@@ -13,6 +13,7 @@ import { mountHealth } from './http/health.ts';
 import { mountWeb } from './web/mount.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Relais } from './relais.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
 import type { Services } from './services.ts';
 
 export interface StartOptions {
@@ -70,6 +71,8 @@ export async function startRelais(options: StartOptions = {}): Promise<RunningRe
   const port = await http.listen(config.PORT);
   for (const adapter of adapters) await adapter.start();
   announcer.start();
+  const scheduler = new Scheduler(services);
+  scheduler.start();
   const retention = startRetention(services);
   logger.info({ platforms: messenger.platforms, port, engine: database.engine }, 'Relais is ready');
 
@@ -82,6 +85,7 @@ export async function startRelais(options: StartOptions = {}): Promise<RunningRe
     port,
     async stop() {
       await retention.stop();
+      await scheduler.stop();
       await announcer.stop();
       for (const adapter of adapters) await adapter.stop();
       await http.close();

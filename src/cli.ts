@@ -4,6 +4,7 @@ import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { exportCommand } from './cli/export.ts';
 import { migrateCommand } from './cli/migrate.ts';
+import { summaryCommand } from './cli/summary.ts';
 
 export interface CliCommand {
   /** One line for `relais help`. */
@@ -14,6 +15,7 @@ export interface CliCommand {
 export const commands: Record<string, CliCommand> = {
   migrate: migrateCommand,
   export: exportCommand,
+  summary: summaryCommand,
 };
 
 function usage(): string {

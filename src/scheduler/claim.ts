@@ -1,0 +1,150 @@
+import type { Clock } from '../core/clock.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+
+/**
+ * claimed: a process holds the lease and has sent nothing yet;
+ * posting: it recorded its intent and is calling the platform;
+ * posted / skipped (empty digest, cancelled meetup) / missed (too late) / uncertain (the process
+ * died during the platform call, so the message may or may not be there): settled.
+ */
+export type ClaimStatus = 'claimed' | 'posting' | 'posted' | 'skipped' | 'missed' | 'uncertain';
+
+const settledStatuses: readonly string[] = ['posted', 'skipped', 'missed', 'uncertain'] satisfies ClaimStatus[];
+
+export interface ClaimRow {
+  id: number;
+  status: string;
+  claimedBy: string | null;
+  leaseUntil: Date | null;
+  dueAt: Date | null;
+}
+
+export interface ClaimFields {
+  status: ClaimStatus;
+  claimedBy: string;
+  leaseUntil: Date | null;
+  dueAt: Date;
+  messageId?: string | null;
+  postedAt?: Date | null;
+}
+
+export interface ClaimCondition {
+  id: number;
+  status?: ClaimStatus;
+  claimedBy?: string;
+  leaseUntil?: { lt: Date };
+  dueAt?: { lt: Date };
+}
+
+/** The row of one delivery (a digest for a period, a reminder for an offset) in the table that holds it. */
+export interface ClaimTable {
+  find(): PromiseLike<ClaimRow | null>;
+  /** Fails with a unique violation when the row already exists. */
+  insert(fields: ClaimFields): PromiseLike<ClaimRow>;
+  /** Writes only if the row still matches `where`; the count (0 or 1) says whether this process won. */
+  update(where: ClaimCondition, fields: Partial<ClaimFields>): PromiseLike<number>;
+}
+
+export interface ClaimTiming {
+  /** How long a claim is reserved before another process may take it over. */
+  leaseMs: number;
+  /** After a failed post, how long before the delivery is tried again. */
+  retryMs: number;
+}
+
+export const defaultClaimTiming: ClaimTiming = { leaseMs: 2 * 60_000, retryMs: 5 * 60_000 };
+
+export interface Delivery<Prepared> {
+  table: ClaimTable;
+  /** This process (or scheduler instance): the claim's owner. */
+  owner: string;
+  clock: Clock;
+  timing: ClaimTiming;
+  /** When it was due; a settled row for an earlier due time is done again when `rearm` is set. */
+  dueAt: Date;
+  /** False when it is too late: the delivery is recorded as missed instead of posted. */
+  onTime: boolean;
+  rearm?: boolean;
+  /** What to post; undefined settles the delivery as skipped. */
+  prepare(): Promise<Prepared | undefined>;
+  /** Posts and returns the platform's message id. */
+  post(prepared: Prepared): Promise<string>;
+}
+
+/** posted/skipped/missed: settled by this call; settled: already was; busy: another process holds it. */
+export type DeliveryOutcome = 'posted' | 'skipped' | 'missed' | 'settled' | 'busy';
+
+export const isSettled = (row: Pick<ClaimRow, 'status'>) => settledStatuses.includes(row.status);
+
+/**
+ * Posts a delivery at most once, whatever the number of processes and restarts.
+ *
+ * The unique key of the row is the lock: the first insert wins, others see the row and do
+ * nothing. The winner records its intent ("posting") just before calling the platform and the
+ * message id just after. A claim whose lease ran out before its intent was recorded belonged to a
+ * process that died before sending: any process may take it over. A row left in "posting" by a
+ * dead process is never sent again — the message may already be in the channel — and becomes
+ * "uncertain": at most once, not at least once, because a duplicate in a busy channel is worse
+ * than a rare missing digest, and the window (one platform call) is small. A post that fails with
+ * an error is released and tried again after `retryMs` while still on time.
+ */
+export async function deliverOnce<Prepared>(delivery: Delivery<Prepared>): Promise<DeliveryOutcome> {
+  const acquired = await acquire(delivery);
+  if (typeof acquired === 'string') return acquired;
+  const { table, owner, clock, timing } = delivery;
+  const mine = { id: acquired, claimedBy: owner };
+  const release = (status: ClaimStatus) => table.update({ ...mine, status }, { status: 'claimed', leaseUntil: lease(clock, timing.retryMs) });
+  const prepared = await delivery.prepare().catch(async (error: unknown) => {
+    await release('claimed');
+    throw error;
+  });
+  if (prepared === undefined) {
+    const won = await table.update({ ...mine, status: 'claimed' }, { status: 'skipped', leaseUntil: null });
+    return won ? 'skipped' : 'busy';
+  }
+  const intent = await table.update({ ...mine, status: 'claimed' }, { status: 'posting', leaseUntil: lease(clock, timing.leaseMs) });
+  if (!intent) return 'busy';
+  const messageId = await delivery.post(prepared).catch(async (error: unknown) => {
+    await release('posting');
+    throw error;
+  });
+  // Whatever another process concluded meanwhile (a slow call marked uncertain), the message is there.
+  await table.update(mine, { status: 'posted', messageId, postedAt: clock.now(), leaseUntil: null });
+  return 'posted';
+}
+
+const lease = (clock: Clock, ms: number) => new Date(clock.now().getTime() + ms);
+
+/** The row's id when this process now holds its claim, else what became of the delivery. */
+async function acquire(delivery: Delivery<unknown>): Promise<number | DeliveryOutcome> {
+  const { table, owner, clock, timing, dueAt, onTime } = delivery;
+  const now = clock.now();
+  const claim: ClaimFields = onTime
+    ? { status: 'claimed', claimedBy: owner, leaseUntil: lease(clock, timing.leaseMs), dueAt }
+    : { status: 'missed', claimedBy: owner, leaseUntil: null, dueAt };
+  const outcome = onTime ? undefined : 'missed';
+  const row = await table.find();
+  if (!row) {
+    try {
+      const inserted = await table.insert(claim);
+      return outcome ?? inserted.id;
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'busy';
+      throw error;
+    }
+  }
+  const expired = row.leaseUntil !== null && row.leaseUntil < now;
+  if (row.status === 'posting' && expired) {
+    await table.update({ id: row.id, status: 'posting', leaseUntil: { lt: now } }, { status: 'uncertain' });
+    return 'settled';
+  }
+  if (delivery.rearm && isSettled(row) && row.dueAt !== null && row.dueAt < dueAt) {
+    const won = await table.update({ id: row.id, dueAt: { lt: dueAt } }, { ...claim, messageId: null, postedAt: null });
+    return won ? (outcome ?? row.id) : 'busy';
+  }
+  if (row.status === 'claimed' && expired) {
+    const won = await table.update({ id: row.id, status: 'claimed', leaseUntil: { lt: now } }, claim);
+    return won ? (outcome ?? row.id) : 'busy';
+  }
+  return isSettled(row) ? 'settled' : 'busy';
+}

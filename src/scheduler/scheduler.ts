@@ -1,0 +1,63 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Services } from '../services.ts';
+import { defaultClaimTiming, type ClaimTiming } from './claim.ts';
+import { processOwner, type DeliveryContext } from './context.ts';
+import { runDigests } from './digests.ts';
+import { runReminders } from './reminders.ts';
+
+export interface SchedulerOptions {
+  /** Who claims deliveries: this process by default; tests run two schedulers in one process. */
+  owner?: string;
+  timing?: Partial<ClaimTiming>;
+}
+
+/**
+ * Digests and meetup reminders. node-cron only ticks once a minute; each tick asks the database
+ * what is due now (by the injected clock), so nothing is lost on restart, DST changes are
+ * computed rather than counted, and several processes sharing one database post each thing once.
+ */
+export class Scheduler {
+  private task: ScheduledTask | undefined;
+  private running: Promise<void> | undefined;
+  private readonly ctx: DeliveryContext;
+
+  constructor(services: Services, options: SchedulerOptions = {}) {
+    this.ctx = { services, owner: options.owner ?? processOwner, timing: { ...defaultClaimTiming, ...options.timing } };
+  }
+
+  /** Ticks every minute, and once right away to catch up on what came due while Relais was down. */
+  start(): void {
+    const { logger } = this.ctx.services;
+    this.task = cron.schedule('* * * * *', () => this.tick(), {
+      name: 'relais-scheduler',
+      logger: {
+        info: (message) => logger.debug(message),
+        warn: (message) => logger.warn(message),
+        error: (message) => logger.error(message),
+        debug: (message) => logger.debug(message),
+      },
+    });
+    void this.tick();
+  }
+
+  /** Posts what is due now. Ticks never overlap: a tick asked for while one runs waits for it. */
+  tick(): Promise<void> {
+    this.running ??= this.runOnce().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async runOnce(): Promise<void> {
+    const { logger } = this.ctx.services;
+    await runDigests(this.ctx).catch((error: unknown) => logger.error({ err: error }, 'digest tick failed'));
+    await runReminders(this.ctx).catch((error: unknown) => logger.error({ err: error }, 'reminder tick failed'));
+  }
+
+  /** Stops ticking and waits for the tick in progress, so nothing is cut off mid-post on shutdown. */
+  async stop(): Promise<void> {
+    await this.task?.destroy();
+    this.task = undefined;
+    await this.running;
+  }
+}
