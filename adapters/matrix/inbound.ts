@@ -90,7 +90,8 @@ export class Inbound {
     const target = relation.event_id;
     const emoji = canonicalEmoji(relation.key, [...rsvpKeys, config.RELAIS_TIP_EMOJI]);
     if (!emoji || !(await relais.firstDelivery(`matrix:${event.event_id}`))) return;
-    if (rsvpKeys.includes(emoji)) {
+    // Only reactions on announcements are RSVPs worth remembering (✅ is common elsewhere).
+    if (rsvpKeys.includes(emoji) && (await relais.services.db.announcement.count({ where: { messageId: target } }))) {
       const remembered: RememberedReaction = { sender: event.sender, key: emoji, target };
       await storage.storeValue(`reaction:${event.event_id}`, JSON.stringify(remembered));
     }
