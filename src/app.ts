@@ -86,8 +86,10 @@ export async function startRelais(options: StartOptions = {}): Promise<RunningRe
     async stop() {
       await retention.stop();
       await scheduler.stop();
-      await announcer.stop();
+      // Inbound first, so no answer arrives after the last announcement edit; edits that are
+      // still pending go out through the clients, which keep working once listening has stopped.
       for (const adapter of adapters) await adapter.stop();
+      await announcer.stop();
       await http.close();
       await database.close();
     },
