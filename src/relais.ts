@@ -108,6 +108,7 @@ export class Relais {
       channelId: channel.id,
       networkId: channel.networkId,
       permalink: message.permalink ?? null,
+      createdAt: this.services.clock.now(),
     });
     return { visibility: 'ephemeral', card: { locale: channel.locale, tone: 'success', body: [[t('tips.captured', { id: tip.id, author: author.displayName })]] } };
   }

@@ -32,6 +32,7 @@ export const tipCommand = defineCommand({
           author: ctx.member,
           channelId: ctx.channel.id,
           networkId: ctx.channel.networkId,
+          createdAt: ctx.services.clock.now(),
         });
         return confirm(ctx, ctx.t('tips.saved', { id: tip.id, tags: tip.tags.map(({ tag }) => `#${tag}`).join(' ') || '—' }));
       },

@@ -40,6 +40,8 @@ export class Announcer {
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private readonly lastEdit = new Map<number, number>();
   private readonly running = new Set<Promise<void>>();
+  /** The latest refresh of each meetup: the next one waits for it, so an older render never lands last. */
+  private readonly latest = new Map<number, Promise<void>>();
   private sweeper: NodeJS.Timeout | undefined;
   private readonly timing: AnnouncerTiming;
 
@@ -81,7 +83,13 @@ export class Announcer {
     this.timers.set(meetupId, setTimeout(() => {
       this.timers.delete(meetupId);
       this.lastEdit.set(meetupId, Date.now());
-      const run = this.refresh(meetupId).finally(() => this.running.delete(run));
+      const run: Promise<void> = (this.latest.get(meetupId) ?? Promise.resolve())
+        .then(() => this.refresh(meetupId))
+        .finally(() => {
+          this.running.delete(run);
+          if (this.latest.get(meetupId) === run) this.latest.delete(meetupId);
+        });
+      this.latest.set(meetupId, run);
       this.running.add(run);
     }, delay));
   }

@@ -25,6 +25,8 @@ export interface NewTip {
   permalink?: string | null;
   /** Tags given apart from the text (e.g. captured messages); merged with the text's #hashtags. */
   tags?: string[];
+  /** From the injected clock, so digests and tests see the same time as the rest of Relais. */
+  createdAt: Date;
 }
 
 function searchTextOf(title: string, text: string, tags: string[], authorName: string): string {
@@ -48,6 +50,7 @@ export async function addTip(db: Db, tip: NewTip): Promise<TipView> {
       channelId: tip.channelId,
       networkId: tip.networkId,
       permalink: tip.permalink ?? null,
+      createdAt: tip.createdAt,
       tags: { create: tags.map((tag) => ({ tag })) },
     },
     include: tipInclude,
