@@ -49,7 +49,7 @@ describe.each(engines)('personal data: /relais my-data and forget-me (%s)', (eng
     const [card] = await h.run('/relais my-data', alice);
     expect(card).toContain('Astuces écrites (25)');
     expect(card).toContain('… et 15 autres');
-    expect(card.match(/Astuce numéro/g)).toHaveLength(10);
+    expect(card!.match(/Astuce numéro/g)).toHaveLength(10);
   });
 
   it('asks before erasing, and erases nothing when asked', async () => {
