@@ -2,6 +2,7 @@
 // `commands`; each handler gets the remaining arguments and returns an exit code.
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
+import { commandsCommand } from './cli/commands.ts';
 import { exportCommand } from './cli/export.ts';
 import { migrateCommand } from './cli/migrate.ts';
 import { summaryCommand } from './cli/summary.ts';
@@ -16,6 +17,7 @@ export const commands: Record<string, CliCommand> = {
   migrate: migrateCommand,
   export: exportCommand,
   summary: summaryCommand,
+  commands: commandsCommand,
 };
 
 function usage(): string {
