@@ -131,7 +131,7 @@ export class Relais {
       const member = await ensureMember(db, conversation.user);
       const locale = isLocale(channel.locale) ? channel.locale : config.RELAIS_LOCALE;
       const t = translator(locale);
-      await requirePermission({ services, conversation, channel, member, locale, timeZone: channel.timezone, t, prefix: '/' }, 'organizer');
+      await requirePermission({ services, conversation, channel, member }, 'organizer');
       const meetup = await createMeetup(db, { ...checked.meetup, organizerId: member.id, networkId: channel.networkId, channelId: channel.id });
       const replies: Reply[] = [{ visibility: 'ephemeral', card: { locale, tone: 'success', body: [[t('meetups.created', { id: meetup.id })]] } }];
       for (const ref of announceIn) {

@@ -2,6 +2,9 @@ import type { Permission } from '../commands/define-command.ts';
 import type { CommandContext } from '../commands/context.ts';
 import { RelaisError } from '../core/errors.ts';
 
+/** Who is asking, where: enough to judge a permission outside a command too (forms, buttons). */
+export type Asker = Pick<CommandContext, 'services' | 'conversation' | 'channel' | 'member'>;
+
 const rank: Record<Permission, number> = { anyone: 0, owner: 0, organizer: 1, moderator: 2, admin: 3 };
 export const grantableRoles = ['organizer', 'moderator'] as const;
 
@@ -10,7 +13,7 @@ export const grantableRoles = ['organizer', 'moderator'] as const;
  * operator is the machine's owner, so an admin; platform moderators (Slack workspace admins,
  * Matrix power level >= 50) moderate their own channel; otherwise the roles granted in Relais.
  */
-export async function standing(ctx: CommandContext, networkId: number | null = ctx.channel.networkId): Promise<Exclude<Permission, 'owner'>> {
+export async function standing(ctx: Asker, networkId: number | null = ctx.channel.networkId): Promise<Exclude<Permission, 'owner'>> {
   const { member, conversation, services } = ctx;
   if (member.platform === 'console') return 'admin';
   if (services.config.RELAIS_ADMINS.includes(`${member.platform}:${member.externalId}`)) return 'admin';
@@ -22,19 +25,19 @@ export async function standing(ctx: CommandContext, networkId: number | null = c
   return best;
 }
 
-export async function hasPermission(ctx: CommandContext, needed: Permission, networkId?: number | null): Promise<boolean> {
+export async function hasPermission(ctx: Asker, needed: Permission, networkId?: number | null): Promise<boolean> {
   if (needed === 'anyone' || needed === 'owner') return true;
   return rank[await standing(ctx, networkId)] >= rank[needed];
 }
 
-export async function requirePermission(ctx: CommandContext, needed: Permission, networkId?: number | null): Promise<void> {
+export async function requirePermission(ctx: Asker, needed: Permission, networkId?: number | null): Promise<void> {
   if (!(await hasPermission(ctx, needed, networkId))) {
     throw new RelaisError('forbidden', 'errors.forbidden', { role: { key: `roles.${needed}` } });
   }
 }
 
 /** For resources with an owner (a tip's author, a meetup's organizer): the owner, or a moderator. */
-export async function requireOwnerOrModerator(ctx: CommandContext, ownerId: number, networkId: number | null): Promise<void> {
+export async function requireOwnerOrModerator(ctx: Asker, ownerId: number, networkId: number | null): Promise<void> {
   if (ownerId === ctx.member.id) return;
   if (await hasPermission(ctx, 'moderator', networkId)) return;
   throw new RelaisError('forbidden', 'errors.notOwner');
