@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createAdapterFactory, migrateToLatest, migrationStatus } from '../../prisma/engine-bridge/index.mjs';
 import { openEngine } from '../../prisma/engine-bridge/engine.mjs';
+import { SQLITE_TIP_SEARCH_TRIGGERS } from '../../prisma/engine-bridge/fts.mjs';
 import { expectedPostgresSchema, postgresSchemaPath } from '../../prisma/derive-postgres-schema.ts';
 import { maskUrl, openDatabase, type Db, type Engine } from '../../src/db/client.ts';
 import { createTestDatabase, engines } from '../support/test-database.ts';
@@ -195,6 +196,12 @@ describe('engine bridge adapters', () => {
 describe('one source of truth', () => {
   it('prisma/postgres/schema.prisma is derived from prisma/schema.prisma', () => {
     expect(fs.readFileSync(postgresSchemaPath, 'utf8'), 'run `npx tsx prisma/derive-postgres-schema.ts`').toBe(expectedPostgresSchema());
+  });
+
+  it('the SQLite init migration creates the same search triggers the migration generator restores', () => {
+    const dir = path.resolve(import.meta.dirname, '../../prisma/migrations');
+    const init = fs.readdirSync(dir).filter((d) => d.endsWith('_init'))[0]!;
+    expect(fs.readFileSync(path.join(dir, init, 'migration.sql'), 'utf8')).toContain(SQLITE_TIP_SEARCH_TRIGGERS.trim());
   });
 
   it('never shows a password in a URL', () => {

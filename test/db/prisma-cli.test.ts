@@ -100,6 +100,17 @@ describe.concurrent('prisma CLI specifics', () => {
     expect(names.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('`npx relais migrate` applies pending migrations and `migrate status` reports them', async () => {
+    const url = await throwaway('sqlite');
+    const env = { ...process.env, DATABASE_URL: url };
+    const status = await run('npx', ['relais', 'migrate', 'status'], { cwd: root, env }).catch((e: { code: number; stdout: string }) => e);
+    expect(status.stdout).toMatch(/Not yet applied/);
+    const migrate = await run('npx', ['relais', 'migrate'], { cwd: root, env });
+    expect(migrate.stdout).toMatch(/Applied to file:/);
+    const after = await run('npx', ['relais', 'migrate', 'status'], { cwd: root, env });
+    expect(after.stdout).toMatch(/up to date/);
+  });
+
   it('the shadow database of `migrate diff --from-migrations` is a temporary one, never the main database', async () => {
     const url = await throwaway('postgres');
     const res = await prisma(url, ['migrate', 'diff', '--from-migrations', migrationsOf('postgres'), '--to-schema', schemaOf('postgres'), '--exit-code']);
