@@ -31,7 +31,7 @@ const parse = (line: string) => {
   return { command: match[1]!, text: match[2]! };
 };
 
-const slackIds: Record<Person, string> = { member: 'U0USER', organizer: 'U0BEA', moderator: 'U0ADMIN', admin: 'U0ROOT', other: 'U0DAN' };
+export const slackIds: Record<Person, string> = { member: 'U0USER', organizer: 'U0BEA', moderator: 'U0ADMIN', admin: 'U0ROOT', other: 'U0DAN' };
 const slackChannels: Record<Place, string> = { main: 'C0FAKE', second: 'C0OTHER' };
 
 /** Slack over its HTTP receiver: the moderator is a workspace admin (users.info is_admin), the admin is in RELAIS_ADMINS. */
@@ -49,8 +49,9 @@ export async function slackPlatform(engine: Engine, env: Record<string, string> 
     mention: (person) => `<@${slackIds[person]}>`,
     async say(person, line, place = 'main') {
       const { command, text } = parse(line);
-      const { reply } = await bed.slash(`/${command}`, text, { user: slackIds[person], channel: slackChannels[place] });
-      return textOf(reply);
+      // Generous: under test a Web API call may be retried after Retry-After.
+      const { n } = await bed.slashOnly(`/${command}`, text, { user: slackIds[person], channel: slackChannels[place] });
+      return textOf((await bed.api.waitForResponse((response) => response.n === n, 20_000)).body);
     },
     close: () => bed.close(),
   };
@@ -76,14 +77,24 @@ export function bodyOf(event: MatrixEvent): string {
   return String(content['m.new_content']?.body ?? content.body ?? '');
 }
 
+export interface MatrixOptions {
+  env?: Record<string, string>;
+  /** A database of the caller's (kept open at close). */
+  database?: TestDatabase;
+  /** Puts something between Relais and the homeserver: receives its URL, returns the one Relais uses. */
+  via?: (homeserverUrl: string) => Promise<string>;
+}
+
 /**
  * Matrix against the fake homeserver: rooms created by the moderator (power level 100), who sets
  * the organizer and member at 0; the admin is in RELAIS_ADMINS with power level 0.
  */
-export async function matrixPlatform(engine: Engine, env: Record<string, string> = {}, database?: TestDatabase): Promise<MatrixPlatform> {
+export async function matrixPlatform(engine: Engine, options: MatrixOptions = {}): Promise<MatrixPlatform> {
+  const { env = {}, database } = options;
   const owned = !database;
   const db = database ?? (await createTestDatabase(engine));
   const hs = await FakeHomeserver.start({ log: () => {} });
+  const homeserverUrl = options.via ? await options.via(hs.url) : hs.url;
   const bot = hs.createUser('relais', { displayName: 'Relais' });
   const people: Record<Person, FakeUser> = {
     member: hs.createUser('ana', { displayName: 'Ana' }),
@@ -94,8 +105,8 @@ export async function matrixPlatform(engine: Engine, env: Record<string, string>
   };
   const launch = () => startRelais({
     env: {
-      DATABASE_URL: db.url, MATRIX_HOMESERVER_URL: hs.url, MATRIX_ACCESS_TOKEN: bot.token, MATRIX_AUTOJOIN: people.moderator.userId,
-      MATRIX_RATE: '50', PORT: '0', LOG_LEVEL: 'silent', RELAIS_ADMINS: `matrix:${people.admin.userId}`, ...env,
+      DATABASE_URL: db.url, MATRIX_HOMESERVER_URL: homeserverUrl, MATRIX_ACCESS_TOKEN: bot.token, MATRIX_AUTOJOIN: people.moderator.userId,
+      MATRIX_RATE: '50', PORT: '0', LOG_LEVEL: process.env.FAULT_LOG ?? 'silent', RELAIS_ADMINS: `matrix:${people.admin.userId}`, ...env,
     },
     announcerTiming: { coalesceMs: 20, minIntervalMs: 50, sweepMs: 100 },
   });

@@ -1,0 +1,104 @@
+/**
+ * Slack answering 429 and 500, the homeserver 429 and 502: Relais waits and tries again, and
+ * nothing is lost or posted twice.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { httpFaults, type HttpFaults } from './proxies.ts';
+import { announcementsCurrent, waitUntil } from './wait.ts';
+import { bodyOf, matrixPlatform, slackIds, slackPlatform, type MatrixPlatform } from '../permissions/platforms.ts';
+
+const announcementPosts = (calls: Array<{ args: Record<string, any> }>) => calls.filter((call) => String(call.args.text).includes('Atelier cartographie'));
+
+describe('Slack rate limits and errors', () => {
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => close?.());
+
+  async function slackWithOrganizer() {
+    const slack = await slackPlatform('sqlite');
+    close = () => slack.close();
+    await slack.say('admin', '/relais network nord Réseau Nord');
+    await slack.say('admin', `/relais role grant organizer ${slack.mention('organizer')}`);
+    // No digest may take the injected errors: the scheduler ticks every minute.
+    await slack.say('admin', '/summary config frequency off');
+    return slack;
+  }
+
+  it('posts an announcement once after two 429s, waiting as Retry-After says', async () => {
+    const slack = await slackWithOrganizer();
+    slack.bed.api.failNext('chat.postMessage', 2, 429);
+    expect(await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3')).toMatch(/Rencontre n°1 créée/);
+    expect(announcementPosts(slack.bed.api.calls('chat.postMessage'))).toHaveLength(3);
+    expect(await slack.db.announcement.count()).toBe(1);
+    expect(await slack.db.meetup.count()).toBe(1);
+  });
+
+  it('brings an announcement up to date after a 500 on chat.update, with one answer recorded', async () => {
+    const slack = await slackWithOrganizer();
+    await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3');
+    const { messageId } = await slack.db.announcement.findFirstOrThrow();
+    slack.bed.api.failNext('chat.update', 1, 500);
+    await slack.bed.react('reaction_added', 'white_check_mark', messageId, { user: slackIds.member });
+    await waitUntil(async () => (await slack.db.rsvp.count()) === 1 && announcementsCurrent(slack.db), 'the announcement edit');
+    const updates = slack.bed.api.calls('chat.update');
+    expect(updates.length).toBeGreaterThanOrEqual(2);
+    expect(String(updates.at(-1)!.args.text)).toMatch(/1 participant|✅ 1/);
+    expect(await slack.db.rsvp.count()).toBe(1);
+  });
+});
+
+describe('homeserver rate limits and bad gateways', () => {
+  let matrix: MatrixPlatform | undefined;
+  let faults: HttpFaults | undefined;
+  afterEach(async () => {
+    await matrix?.close();
+    await faults?.close();
+  });
+
+  const start = async () => {
+    matrix = await matrixPlatform('sqlite', {
+      via: async (url) => {
+        faults = await httpFaults(url);
+        return faults.url;
+      },
+    });
+    return { matrix, faults: faults! };
+  };
+  const sends = (line: string) => / \/_matrix\/client\/v3\/rooms\/[^/]+\/send\//.test(line) && line.startsWith('PUT');
+
+  it('answers a command once after two 429s on send', async () => {
+    const { matrix } = await start();
+    matrix.hs.rateLimit('send', 2, 300);
+    const room = matrix.rooms.main;
+    const eventId = matrix.hs.sendMessage(room, matrix.people.member.userId, '!tip add Le calendrier partagé évite les doublons');
+    const reply = await matrix.hs.waitForEvent(room, (event) => matrix.answersTo(room, eventId).some((answer) => answer.event_id === event.event_id), 20_000);
+    expect(bodyOf(reply)).toMatch(/Astuce n°1 enregistrée/);
+    await matrix.say('member', '/tip list');
+    expect(matrix.answersTo(room, eventId)).toHaveLength(1);
+    expect(await matrix.db.tip.count()).toBe(1);
+  });
+
+  it('answers a command once after a 502 on send', async () => {
+    const { matrix, faults } = await start();
+    faults.add({ match: sends, times: 1, answer: 502 });
+    const room = matrix.rooms.main;
+    const eventId = matrix.hs.sendMessage(room, matrix.people.member.userId, '!tip add Le calendrier partagé évite les doublons');
+    const reply = await matrix.hs.waitForEvent(room, (event) => matrix.answersTo(room, eventId).some((answer) => answer.event_id === event.event_id), 20_000).catch(() => undefined);
+    expect(reply && bodyOf(reply)).toMatch(/Astuce n°1 enregistrée/);
+    expect(matrix.answersTo(room, eventId)).toHaveLength(1);
+    expect(await matrix.db.tip.count()).toBe(1);
+  });
+
+  it('edits an announcement after a 502 on the edit, once the answer is in', async () => {
+    const { matrix, faults } = await start();
+    await matrix.say('admin', '/relais network nord Réseau Nord');
+    await matrix.say('admin', `/relais role grant organizer ${matrix.mention('organizer')}`);
+    await matrix.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3');
+    const { messageId } = await matrix.db.announcement.findFirstOrThrow();
+    faults.add({ match: sends, times: 1, answer: 502 });
+    matrix.hs.react(matrix.rooms.main, matrix.people.member.userId, messageId, '✅');
+    await waitUntil(async () => (await matrix!.db.rsvp.count()) === 1 && announcementsCurrent(matrix!.db), 'the announcement edit');
+    const edits = matrix.hs.timeline(matrix.rooms.main).filter((event) => (event.content['m.relates_to'] as { rel_type?: string } | undefined)?.rel_type === 'm.replace');
+    expect(edits.length).toBeGreaterThanOrEqual(1);
+    expect(bodyOf(edits.at(-1)!)).toMatch(/✅ 1|1 participant/);
+  });
+});
