@@ -1,4 +1,5 @@
 import escapeHtml from 'escape-html';
+import { withoutDeceptiveCharacters } from '../../src/core/inert-text.ts';
 import type { Card, Inline, Rich } from '../../src/core/card.ts';
 import { formatInstant } from '../../src/core/dates.ts';
 
@@ -194,7 +195,7 @@ function safeHref(link: string): string | 'text' | undefined {
 
 /** Every piece of user text goes through here: defused, then capped. */
 function text(s: string, cap: Cap): string {
-  return defuseMentions(cut(s, cap.chars));
+  return defuseMentions(cut(withoutDeceptiveCharacters(s), cap.chars));
 }
 
 function cut(s: string, max: number): string {

@@ -1,3 +1,5 @@
+import { withoutDeceptiveCharacters } from '../../src/core/inert-text.ts';
+
 /**
  * Making user text inert in Slack mrkdwn. No npm library does just this (the mrkdwn packages convert
  * Markdown/HTML *into* mrkdwn), so it is a few small, tested functions.
@@ -17,8 +19,6 @@
 
 /** Zero-width characters with no business in chat text; they can force mrkdwn formatting mid-word. */
 const INVISIBLE = /[\u200B\u2060\uFEFF\u180E]/g;
-/** Bidi embeddings/overrides/isolates: let text read differently from what it is ("Trojan source"). */
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 /** Joiners are legitimate (emoji sequences, Persian), but not glued to a mrkdwn delimiter. */
 const JOINER_NEAR_DELIMITER = /[\u200C\u200D]+(?=[*_~`])|(?<=[*_~`])[\u200C\u200D]+/g;
 
@@ -27,7 +27,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Removes invisible characters that can spoof text or force formatting. */
 export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE, '').replace(BIDI_CONTROL, '').replace(JOINER_NEAR_DELIMITER, '');
+  return withoutDeceptiveCharacters(text).replace(INVISIBLE, '').replace(JOINER_NEAR_DELIMITER, '');
 }
 
 /** The three characters Slack reserves, as entities. Enough for `text` fallbacks and URLs. */

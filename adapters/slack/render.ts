@@ -94,7 +94,8 @@ function plainPiece(whole: Inline, locale: string): string {
   if ('code' in piece) return stripInvisible(piece.code);
   if ('link' in piece) {
     const label = piece.label && stripInvisible(piece.label);
-    return label ? `${label} (${piece.link})` : piece.link;
+    const link = stripInvisible(piece.link);
+    return label ? `${label} (${link})` : link;
   }
   return dateFallback(piece.date, piece.timeZone, locale);
 }

@@ -1,9 +1,7 @@
 import type { Card, Inline, Rich } from './card.ts';
 import { formatInstant } from './dates.ts';
 
-/** Control characters (and so terminal escape sequences) in user text must not reach a plain-text reader. */
-const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-const clean = (text: string) => text.replace(controlCharacters, '');
+import { withoutDeceptiveCharacters as clean } from './inert-text.ts';
 
 function inline(piece: Inline, locale: string): string {
   if (typeof piece === 'string') return clean(piece);

@@ -1,4 +1,5 @@
 import escapeHtml from 'escape-html';
+import { withoutDeceptiveCharacters } from '../core/inert-text.ts';
 
 /** Markup that is already safe: built by `html`, never from raw user text. */
 export class SafeHtml {
@@ -14,7 +15,7 @@ function render(value: Interpolation): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
+  return escapeHtml(withoutDeceptiveCharacters(String(value)));
 }
 
 /**
