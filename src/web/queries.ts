@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { countRsvps, meetupInclude, type MeetupView } from '../domain/meetups/service.ts';
+import { meetupInclude, withCounts, type MeetupView } from '../domain/meetups/service.ts';
 import { tipInclude, type TipView } from '../domain/tips/service.ts';
 
 // Read-only queries the web needs and the domain has no use for (paging, past meetups, tag
@@ -48,10 +48,6 @@ export async function tagCounts(db: Db, limit?: number): Promise<{ tag: string; 
     ...(limit ? { take: limit } : {}),
   });
   return groups.map((group) => ({ tag: group.tag, count: group._count.tag }));
-}
-
-async function withCounts(db: Db, meetups: Awaited<ReturnType<typeof findMeetups>>): Promise<MeetupView[]> {
-  return Promise.all(meetups.map(async (meetup) => ({ ...meetup, counts: await countRsvps(db, meetup.id) })));
 }
 
 function findMeetups(db: Db, where: NonNullable<Parameters<Db['meetup']['findMany']>[0]>['where'], order: 'asc' | 'desc', limit?: number) {

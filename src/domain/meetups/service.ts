@@ -32,15 +32,34 @@ export interface NewMeetup {
   channelId: number | null;
 }
 
-export async function countRsvps(db: Pick<Db, 'rsvp'>, meetupId: number): Promise<RsvpCounts> {
-  const groups = await db.rsvp.groupBy({ by: ['status', 'waitlisted'], where: { meetupId }, _count: { _all: true } });
-  const counts: RsvpCounts = { going: 0, maybe: 0, declined: 0, waitlisted: 0 };
+const emptyCounts = (): RsvpCounts => ({ going: 0, maybe: 0, declined: 0, waitlisted: 0 });
+
+/** RSVP counts of several meetups in one query. */
+export async function countRsvpsOf(db: Pick<Db, 'rsvp'>, meetupIds: number[]): Promise<Map<number, RsvpCounts>> {
+  const counts = new Map(meetupIds.map((id) => [id, emptyCounts()]));
+  if (meetupIds.length === 0) return counts;
+  const groups = await db.rsvp.groupBy({
+    by: ['meetupId', 'status', 'waitlisted'],
+    where: { meetupId: { in: meetupIds } },
+    _count: { _all: true },
+  });
   for (const group of groups) {
+    const tally = counts.get(group.meetupId)!;
     const n = group._count._all;
-    if (group.status === 'going') counts[group.waitlisted ? 'waitlisted' : 'going'] += n;
-    else if (group.status === 'maybe' || group.status === 'declined') counts[group.status] += n;
+    if (group.status === 'going') tally[group.waitlisted ? 'waitlisted' : 'going'] += n;
+    else if (group.status === 'maybe' || group.status === 'declined') tally[group.status] += n;
   }
   return counts;
+}
+
+export async function countRsvps(db: Pick<Db, 'rsvp'>, meetupId: number): Promise<RsvpCounts> {
+  return (await countRsvpsOf(db, [meetupId])).get(meetupId)!;
+}
+
+/** Meetups with their RSVP counts attached. */
+export async function withCounts<M extends { id: number }>(db: Pick<Db, 'rsvp'>, meetups: M[]): Promise<(M & { counts: RsvpCounts })[]> {
+  const counts = await countRsvpsOf(db, meetups.map((meetup) => meetup.id));
+  return meetups.map((meetup) => ({ ...meetup, counts: counts.get(meetup.id)! }));
 }
 
 export async function createMeetup(db: Db, meetup: NewMeetup): Promise<MeetupRecord> {
@@ -64,7 +83,7 @@ export async function upcomingMeetups(db: Db, options: { now: Date; until?: Date
     take: options.limit,
     include: meetupInclude,
   });
-  return Promise.all(meetups.map(async (meetup) => ({ ...meetup, counts: await countRsvps(db, meetup.id) })));
+  return withCounts(db, meetups);
 }
 
 export type MeetupChanges = Partial<Pick<NewMeetup, 'title' | 'description' | 'startsAt' | 'timezone' | 'place' | 'onlineUrl' | 'capacity'>>;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { ChannelRecord } from '../directory.ts';
-import { countRsvps, meetupInclude, upcomingMeetups, type MeetupView } from '../meetups/service.ts';
+import { meetupInclude, upcomingMeetups, withCounts, type MeetupView } from '../meetups/service.ts';
 import { tipInclude, type TipView } from '../tips/service.ts';
 
 export interface DigestWindow {
@@ -67,7 +67,7 @@ export async function buildDigest(db: Db, channel: ChannelRecord, window: Digest
     }),
     channel.networkId === null ? null : db.network.findUnique({ where: { id: channel.networkId } }),
   ]);
-  const past = await Promise.all(pastMeetups.map(async (meetup) => ({ ...meetup, counts: await countRsvps(db, meetup.id) })));
+  const past = await withCounts(db, pastMeetups);
   const members = await db.member.findMany({ where: { id: { in: authors.map((author) => author.authorId) } } });
   const nameOf = new Map(members.map((member) => [member.id, member.displayName]));
   const contributors = authors.map((author) => ({ name: nameOf.get(author.authorId) ?? '?', tips: author._count._all }));
