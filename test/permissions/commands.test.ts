@@ -25,6 +25,7 @@ const rules: Array<[string, Rule]> = [
   ['meetup announce needs an organizer', { line: () => '/meetup announce 1', refused: 'member', allowed: 'organizer', done: /Rencontre n°1 annoncée ici/, place: 'second' }],
   ['tip edit needs its author or a moderator', { line: () => '/tip edit 1 Le calendrier partagé, version corrigée', refused: 'member', allowed: 'organizer', done: /Astuce n°1 modifiée/ }],
   ['tip delete needs its author or a moderator', { line: () => '/tip delete 1', refused: 'member', allowed: 'moderator', done: /Astuce n°1 retirée/ }],
+  ['posting the digest now needs a moderator', { line: () => '/summary now', refused: 'organizer', allowed: 'moderator', done: /Résumé posté dans ce salon/ }],
   ['summary settings need a moderator', { line: () => '/summary config day mardi', refused: 'organizer', allowed: 'moderator', done: /Réglages du résumé/ }],
   ['the hub setting needs an admin', { line: () => '/summary config hub on', refused: 'moderator', allowed: 'admin', done: /Réglages du résumé/ }],
   ['granting organizer needs a moderator', { line: (p) => `/relais role grant organizer ${p.mention('other')}`, refused: 'organizer', allowed: 'moderator', done: /est maintenant organisateur·rice/ }],

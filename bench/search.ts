@@ -1,0 +1,52 @@
+/**
+ * B2: tip search at 100k tips — searchTips as /tip search runs it (ranked full-text, then the tips
+ * loaded), against a LIKE scan of the same table for the same queries.
+ */
+import type { Db, Engine } from '../src/db/client.ts';
+import { queryTerms } from '../src/domain/tips/search.ts';
+import { searchTips } from '../src/domain/tips/service.ts';
+import { vocabulary } from './data.ts';
+import { seeded } from './random.ts';
+import { ms, now, percentile } from './stats.ts';
+
+/** 200 queries people would type: mostly one or two words, common and rare, some prefixes. */
+export function searchQueries(): string[] {
+  const random = seeded(99);
+  const words = vocabulary();
+  return Array.from({ length: 200 }, (_, i) => {
+    const word = i % 3 === 0 ? random.pick(words.slice(0, 60)) : random.pick(words);
+    if (i % 5 === 0) return word.slice(0, Math.max(3, word.length - 2));
+    return i % 2 ? `${word} ${random.skewed(words)}` : word;
+  });
+}
+
+async function scan(db: Db, query: string): Promise<number[]> {
+  // queryTerms keeps letters and digits only, so the terms can be written into the SQL as they are.
+  const where = queryTerms(query).map((term) => `"searchText" LIKE '%${term}%'`).join(' AND ') || '1 = 1';
+  const rows = await db.$queryRawUnsafe<Array<{ id: number }>>(`SELECT id FROM "Tip" WHERE status = 'published' AND ${where} ORDER BY id DESC LIMIT 10`);
+  return rows.map((row) => Number(row.id));
+}
+
+export interface SearchResult {
+  searchP95: number;
+  scanP95: number;
+  searchP50: number;
+  scanP50: number;
+}
+
+export async function benchSearch(db: Db, engine: Engine): Promise<SearchResult> {
+  const queries = searchQueries();
+  const timeEach = async (run: (query: string) => Promise<unknown>) => {
+    for (const query of queries.slice(0, 20)) await run(query); // warm caches and the JIT
+    const durations: number[] = [];
+    for (const query of queries) {
+      const start = now();
+      await run(query);
+      durations.push(ms(start));
+    }
+    return durations;
+  };
+  const search = await timeEach((query) => searchTips(db, engine, query, { limit: 10 }));
+  const scanned = await timeEach((query) => scan(db, query));
+  return { searchP95: percentile(search, 95), scanP95: percentile(scanned, 95), searchP50: percentile(search, 50), scanP50: percentile(scanned, 50) };
+}
