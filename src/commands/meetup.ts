@@ -8,6 +8,7 @@ import { requireOwnerOrModerator, requirePermission } from '../domain/permission
 import type { MessageKey } from '../i18n/translate.ts';
 import { idArg } from './arguments.ts';
 import { invalidArgument } from './parse.ts';
+import { toRelaisError } from './to-relais-error.ts';
 import type { CommandContext } from './context.ts';
 import { defineCommand, subcommand } from './define-command.ts';
 
@@ -102,7 +103,13 @@ export const meetupCommand = defineCommand({
           networkId: ctx.channel.networkId,
           channelId: ctx.channel.id,
         });
-        await announcer.announce(meetup.id, ctx.channel);
+        try {
+          await announcer.announce(meetup.id, ctx.channel);
+        } catch (error) {
+          // The meetup exists: answering with a plain error would make people create it again.
+          const failure = toRelaisError(error, ctx.services.logger, { command: 'meetup create', meetupId: meetup.id });
+          return confirm(ctx, ctx.t('meetups.createdNotAnnounced', { id: meetup.id, reason: ctx.t(failure.userMessage, failure.params) }));
+        }
         return confirm(ctx, ctx.t('meetups.created', { id: meetup.id }));
       },
     }),

@@ -62,7 +62,9 @@ export class CommandRegistry {
       const locale = ctx?.locale ?? services.config.RELAIS_LOCALE;
       const relaisError = toRelaisError(error, services.logger, { command: invocation.command });
       const t = translator(locale);
-      const usage = command && (sub ? [usageLine(invocation.prefix, command, sub, t)] : this.usages(invocation.prefix, command, t));
+      // The usage line helps with what the person typed; an outage or a bug is not their syntax.
+      const aboutInput = !['unavailable', 'internal'].includes(relaisError.code);
+      const usage = aboutInput && command && (sub ? [usageLine(invocation.prefix, command, sub, t)] : this.usages(invocation.prefix, command, t));
       const card: Card = {
         locale,
         tone: 'error',

@@ -2,12 +2,14 @@ import { RelaisError } from '../core/errors.ts';
 import type { Logger } from '../logger.ts';
 
 const unavailableNames = new Set(['PrismaClientInitializationError', 'PrismaClientRustPanicError']);
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'SQLITE_BUSY', 'P1001', 'P1002', 'P1017', 'P2024']);
+// P1008: an operation timed out, which is how a SQLite lock outlasting busy_timeout surfaces.
+const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 
 function looksUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const { code, cause } = error as Error & { code?: unknown; cause?: unknown };
-  if (unavailableNames.has(error.name) || (typeof code === 'string' && unavailableCodes.has(code))) return true;
+  const { code, cause, meta } = error as Error & { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  const driverCode = meta?.driverAdapterError?.cause?.originalCode;
+  if (unavailableNames.has(error.name) || [code, driverCode].some((c) => typeof c === 'string' && unavailableCodes.has(c))) return true;
   if (/DatabaseNotReachable|SocketTimeout|Connection(Closed|Refused)|database is locked|ECONNREFUSED/i.test(error.message)) return true;
   return cause !== undefined && cause !== error && looksUnavailable(cause);
 }

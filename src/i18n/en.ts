@@ -125,6 +125,7 @@ export const en: typeof fr = {
       announce: 'announce an existing meetup in this channel',
     },
     created: 'Meetup #{id} created and announced.',
+    createdNotAnnounced: 'Meetup #{id} created, but not announced here yet ({reason}): try again with /meetup announce {id}.',
     announced: 'Meetup #{id} announced here.',
     edited: 'Meetup #{id} changed; announcements are being updated.',
     cancelled: { one: 'Meetup #{id} cancelled; {count} attendee was told.', other: 'Meetup #{id} cancelled; {count} attendees were told.' },

@@ -124,6 +124,7 @@ export const fr = {
       announce: 'annoncer une rencontre existante dans ce salon',
     },
     created: 'Rencontre n°{id} créée et annoncée.',
+    createdNotAnnounced: 'Rencontre n°{id} créée, mais pas encore annoncée ici ({reason}) : réessayez avec /meetup announce {id}.',
     announced: 'Rencontre n°{id} annoncée ici.',
     edited: 'Rencontre n°{id} modifiée ; les annonces sont mises à jour.',
     cancelled: { one: 'Rencontre n°{id} annulée ; {count} personne inscrite a été prévenue.', other: 'Rencontre n°{id} annulée ; {count} personnes inscrites ont été prévenues.' },

@@ -102,4 +102,13 @@ describe.each(engines)('meetups on %s', (engine) => {
     expect(bigger).toContain('modifiée');
     expect(await h.services.db.rsvp.count({ where: { meetupId: 2, waitlisted: false } })).toBe(5);
   });
+
+  it('keeps a created meetup when its announcement fails, and says how to announce it again', async () => {
+    h.adapter.failNextPost = true;
+    const [reply] = await h.run('/meetup create Permanence | 11 décembre 10h | Médiathèque');
+    expect(reply).toContain('Rencontre n°3 créée, mais pas encore annoncée ici (Relais est temporairement indisponible.');
+    expect(reply).toContain('/meetup announce 3');
+    expect((await h.run('/meetup announce 3'))[0]).toContain('Rencontre n°3 annoncée ici');
+    expect(await h.services.db.meetup.count({ where: { title: 'Permanence' } })).toBe(1);
+  });
 });

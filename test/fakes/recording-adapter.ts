@@ -12,6 +12,8 @@ export interface Recorded {
 /** A chat platform that only remembers what Relais sent it, for core tests that need no real SDK. */
 export class RecordingAdapter implements ChatAdapter {
   readonly sent: Recorded[] = [];
+  /** Makes the next post fail, as a platform outage would. */
+  failNextPost = false;
   private next = 1;
 
   constructor(readonly platform: Platform) {}
@@ -20,6 +22,10 @@ export class RecordingAdapter implements ChatAdapter {
   async stop(): Promise<void> {}
 
   async post(channel: ChannelRef, card: Card): Promise<PostedMessage> {
+    if (this.failNextPost) {
+      this.failNextPost = false;
+      throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    }
     const messageId = `m${this.next++}`;
     this.sent.push({ kind: 'post', target: channel.externalId, messageId, card });
     return { messageId };

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from './knowledge-base.ts';
 /** Bumped when a field changes meaning or disappears; adding fields keeps the version. */
 export const exportVersion = 1;
 
-/** The documented JSON export (see docs/web.md): display names only, never platform user ids. */
+/** The documented JSON export (see the README, "Web pages, calendar and export"): display names only, never platform user ids. */
 export function jsonExport(base: KnowledgeBase, exportedAt: Date) {
   return {
     format: 'relais-export',
@@ -32,7 +32,7 @@ export function jsonExport(base: KnowledgeBase, exportedAt: Date) {
       network: tip.network?.slug ?? null,
       channelId: tip.channelId,
       tags: tip.tags.map(({ tag }) => tag),
-      votes: tip._count.votes,
+      votes: tip.voteCount,
       permalink: tip.permalink,
       createdAt: tip.createdAt.toISOString(),
       updatedAt: tip.updatedAt.toISOString(),
