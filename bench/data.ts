@@ -121,14 +121,18 @@ export async function generate(engine: Engine, url: string): Promise<Record<stri
       random.next() < 0.02 ? 'hidden' : 'published', when, when]);
     for (const tag of tipTags) tags.push([id, tag]);
   }
-  await write('Tip', ['id', 'title', 'text', 'searchText', 'authorId', 'channelId', 'networkId', 'status', 'createdAt', 'updatedAt'], tips);
-  await write('TipTag', ['tipId', 'tag'], tags);
   const votes = new Map<string, unknown[]>();
+  const voteCounts = new Map<number, number>();
   while (votes.size < 50_000) {
     const tipId = random.int(1, SIZES.tips);
     const memberId = random.int(1, SIZES.members);
-    votes.set(`${tipId}/${memberId}`, [tipId, memberId, created]);
+    const key = `${tipId}/${memberId}`;
+    if (!votes.has(key)) voteCounts.set(tipId, (voteCounts.get(tipId) ?? 0) + 1);
+    votes.set(key, [tipId, memberId, created]);
   }
+  await write('Tip', ['id', 'title', 'text', 'searchText', 'authorId', 'channelId', 'networkId', 'status', 'createdAt', 'updatedAt', 'voteCount'],
+    tips.map((tip) => [...tip, voteCounts.get(tip[0] as number) ?? 0]));
+  await write('TipTag', ['tipId', 'tag'], tags);
   await write('TipVote', ['tipId', 'memberId', 'createdAt'], [...votes.values()]);
 
   const meetups: unknown[][] = [];

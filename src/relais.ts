@@ -5,6 +5,7 @@ import type { CommandRegistry } from './commands/registry.ts';
 import { toRelaisError } from './commands/to-relais-error.ts';
 import { isUniqueViolation } from './db/errors.ts';
 import { ensureChannel, ensureMember, type ChannelRecord } from './domain/directory.ts';
+import { AnnouncedMeetups } from './domain/meetups/announced.ts';
 import { answerConfirmation, answerMeetup } from './domain/meetups/answer.ts';
 import { checkDraft, type DraftErrors, type MeetupDraft } from './domain/meetups/draft.ts';
 import { createMeetup } from './domain/meetups/service.ts';
@@ -37,7 +38,11 @@ const statusOfEmoji = new Map<string, RsvpStatus>(Object.entries(rsvpEmoji).map(
  * capture. Every path answers with cards, and every failure with a localized card.
  */
 export class Relais {
-  constructor(readonly services: Services, readonly registry: CommandRegistry) {}
+  private readonly announced: AnnouncedMeetups;
+
+  constructor(readonly services: Services, readonly registry: CommandRegistry) {
+    this.announced = new AnnouncedMeetups(services.db);
+  }
 
   command(conversation: Conversation, command: string, text: string, prefix: string): Promise<Reply[]> {
     return this.registry.dispatch(this.services, { conversation, command, text, prefix });
@@ -71,15 +76,15 @@ export class Relais {
       const { db, config } = this.services;
       const status = statusOfEmoji.get(event.emoji);
       if (status) {
-        const announcement = await db.announcement.findFirst({ where: { channelId: channel.id, messageId: event.messageId } });
-        if (!announcement) return [];
+        const meetupId = await this.announced.meetupOf(channel.id, event.messageId);
+        if (meetupId === undefined) return [];
         const member = await ensureMember(db, conversation.user);
         if (!event.added) {
-          const current = await db.rsvp.findUnique({ where: { meetupId_memberId: { meetupId: announcement.meetupId, memberId: member.id } } });
+          const current = await db.rsvp.findUnique({ where: { meetupId_memberId: { meetupId, memberId: member.id } } });
           if (current?.status !== status) return [];
         }
-        const outcome = await answerMeetup(this.services, member, announcement.meetupId, event.added ? status : null, 'reaction');
-        return outcome.changed ? [{ visibility: 'ephemeral', card: answerConfirmation(outcome, announcement.meetupId, channel.locale) }] : [];
+        const outcome = await answerMeetup(this.services, member, meetupId, event.added ? status : null, 'reaction');
+        return outcome.changed ? [{ visibility: 'ephemeral', card: answerConfirmation(outcome, meetupId, channel.locale) }] : [];
       }
       if (event.added && event.emoji === config.RELAIS_TIP_EMOJI) {
         const message = await event.loadMessage();

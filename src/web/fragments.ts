@@ -21,7 +21,7 @@ export function tipItem(ctx: WebContext, tip: TipView, level: HeadingLevel): Saf
   const network = tip.network ? html` · <a href="/networks/${tip.network.slug}">${tip.network.name}</a>` : '';
   return html`<li><article>
 ${heading(level, html`<a href="/tips/${tip.id}">${tip.title}</a>`)}
-<p class="meta">${t('web.tips.by', { name: tip.author.displayName })}${network} · ${t('tips.votes', { count: tip._count.votes })} · ${dayTag(tip.createdAt, ctx.services.config.RELAIS_TIMEZONE, ctx.locale)}</p>
+<p class="meta">${t('web.tips.by', { name: tip.author.displayName })}${network} · ${t('tips.votes', { count: tip.voteCount })} · ${dayTag(tip.createdAt, ctx.services.config.RELAIS_TIMEZONE, ctx.locale)}</p>
 ${tagList(ctx, tip.tags)}
 </article></li>`;
 }

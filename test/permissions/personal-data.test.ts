@@ -79,6 +79,7 @@ describe.each(engines)('personal data: /relais my-data and forget-me (%s)', (eng
     expect(await db.rsvp.findMany({ select: { status: true, waitlisted: true } })).toEqual([{ status: 'going', waitlisted: false }]);
     expect(h.adapter.of('direct').map((entry) => entry.target)).toEqual(['@bob:example.org']);
     expect(await db.tipVote.count()).toBe(0);
+    expect(await db.tip.findMany({ select: { voteCount: true } })).toEqual([{ voteCount: 0 }, { voteCount: 0 }, { voteCount: 0 }]);
     expect(await db.role.count()).toBe(0);
     // Still found by what they say, no longer by her name.
     expect((await searchTips(db, h.services.engine, 'zorglub', { limit: 5 })).map((tip) => tip.id)).toEqual([1]);

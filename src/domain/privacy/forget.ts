@@ -47,6 +47,8 @@ export async function forgetMember(db: Db, member: MemberRecord, anonymousName: 
       await tx.meetup.update({ where: { id: meetup.id }, data: { revision: { increment: 1 } } });
       freedSeats.push({ meetupId: meetup.id, title: meetup.title, promoted: await promoteFromWaitlist(tx, meetup.id, meetup.capacity) });
     }
+    // One vote per member and tip: each tip they voted for loses exactly one.
+    await tx.tip.updateMany({ where: { votes: { some: { memberId: member.id } } }, data: { voteCount: { decrement: 1 } } });
     const votes = await tx.tipVote.deleteMany({ where: { memberId: member.id } });
     const roles = await tx.role.deleteMany({ where: { memberId: member.id } });
     await forgetTraces(tx, member);

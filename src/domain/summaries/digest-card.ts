@@ -43,7 +43,7 @@ function tipGroups(digest: Digest, t: Translate): Rich[] {
       return [
         ...(index ? [' · '] : []),
         tip.permalink ? { link: tip.permalink, label: name } : name,
-        ` (${tip.author.displayName}, ${t('tips.votes', { count: tip._count.votes })}${origin(digest, tip)})`,
+        ` (${tip.author.displayName}, ${t('tips.votes', { count: tip.voteCount })}${origin(digest, tip)})`,
       ];
     }),
   ]);

@@ -34,22 +34,41 @@ export interface Digest extends DigestWindow {
 /** Digests stay short on every platform: the web pages have the rest. */
 export const DIGEST_LIMITS = { tips: 10, upcoming: 8, past: 8, contributors: 5, upcomingDays: 14 } as const;
 
-/** A channel's digest: its network's news, or every network's for hubs. */
-export async function buildDigest(db: Db, channel: ChannelRecord, window: DigestWindow): Promise<Digest> {
-  const crossNetwork = channel.isHub || channel.networkId === null;
-  const inNetwork = crossNetwork ? {} : { networkId: channel.networkId };
+/**
+ * Digest contents built once and shared: channels of the same network (or all cross-network
+ * channels) with the same window get the same digest, only rendered in their own locale and
+ * timezone. One per scheduler tick, so a digest never shows older data than its tick.
+ */
+export class DigestCache {
+  private readonly builds = new Map<string, Promise<unknown>>();
+
+  once<T>(key: string, build: () => Promise<T>): Promise<T> {
+    const known = this.builds.get(key);
+    if (known) return known as Promise<T>;
+    const built = build();
+    this.builds.set(key, built);
+    // A failed build (database outage) is tried again by the next channel, not handed on.
+    built.catch(() => this.builds.delete(key));
+    return built;
+  }
+}
+
+type DigestContent = Pick<Digest, 'tips' | 'upcoming' | 'past' | 'contributors'>;
+
+async function digestContent(db: Db, networkId: number | null, window: DigestWindow): Promise<DigestContent> {
+  const inNetwork = networkId === null ? {} : { networkId };
   const newTips = { status: 'published', createdAt: { gte: window.since, lt: window.until }, ...inNetwork };
-  const [tips, upcoming, pastMeetups, authors, network] = await Promise.all([
+  const [tips, upcoming, pastMeetups, authors] = await Promise.all([
     db.tip.findMany({
       where: newTips,
-      orderBy: [{ votes: { _count: 'desc' } }, { createdAt: 'asc' }, { id: 'asc' }],
+      orderBy: [{ voteCount: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
       take: DIGEST_LIMITS.tips,
       include: tipInclude,
     }),
     upcomingMeetups(db, {
       now: window.until,
       until: new Date(window.until.getTime() + DIGEST_LIMITS.upcomingDays * 86_400_000),
-      networkId: crossNetwork ? null : channel.networkId,
+      networkId,
       limit: DIGEST_LIMITS.upcoming,
     }),
     db.meetup.findMany({
@@ -65,13 +84,24 @@ export async function buildDigest(db: Db, channel: ChannelRecord, window: Digest
       orderBy: [{ _count: { authorId: 'desc' } }, { authorId: 'asc' }],
       take: DIGEST_LIMITS.contributors,
     }),
-    channel.networkId === null ? null : db.network.findUnique({ where: { id: channel.networkId } }),
   ]);
   const past = await withCounts(db, pastMeetups);
   const members = await db.member.findMany({ where: { id: { in: authors.map((author) => author.authorId) } } });
   const nameOf = new Map(members.map((member) => [member.id, member.displayName]));
   const contributors = authors.map((author) => ({ name: nameOf.get(author.authorId) ?? '?', tips: author._count._all }));
-  return { ...window, crossNetwork, hub: channel.isHub, networkName: network?.name ?? null, tips, upcoming, past, contributors };
+  return { tips, upcoming, past, contributors };
+}
+
+/** A channel's digest: its network's news, or every network's for hubs. */
+export async function buildDigest(db: Db, channel: ChannelRecord, window: DigestWindow, cache = new DigestCache()): Promise<Digest> {
+  const crossNetwork = channel.isHub || channel.networkId === null;
+  const scope = crossNetwork ? null : channel.networkId;
+  const { networkId } = channel;
+  const [content, network] = await Promise.all([
+    cache.once(`digest:${scope ?? 'all'}:${window.since.getTime()}:${window.until.getTime()}`, () => digestContent(db, scope, window)),
+    networkId === null ? null : cache.once(`network:${networkId}`, () => db.network.findUnique({ where: { id: networkId } })),
+  ]);
+  return { ...window, crossNetwork, hub: channel.isHub, networkName: network?.name ?? null, ...content };
 }
 
 export const isEmptyDigest = (digest: Digest) => digest.tips.length === 0 && digest.upcoming.length === 0 && digest.past.length === 0;

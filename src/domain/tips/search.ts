@@ -17,9 +17,16 @@ export interface TipSearchOptions {
 }
 
 /**
+ * How many matches are ranked: the newest ones. A common word matches tens of thousands of tips;
+ * ranking them all costs tens of milliseconds for a list of ten, and the best of the newest
+ * matches is what people look for in a knowledge base that grows.
+ */
+export const RANKED_MATCHES = 500;
+
+/**
  * Ranked full-text search over published tips: FTS5 with bm25 on SQLite, a GIN-indexed tsvector
- * with ts_rank on PostgreSQL. Every term is a prefix match and all terms must match.
- * The query text is always a bound parameter.
+ * with ts_rank on PostgreSQL, over the newest RANKED_MATCHES matches. Every term is a prefix match
+ * and all terms must match. The query text is always a bound parameter.
  */
 export async function searchTipIds(db: Db, engine: Engine, query: string, options: TipSearchOptions): Promise<number[]> {
   const terms = queryTerms(query);
@@ -28,15 +35,21 @@ export async function searchTipIds(db: Db, engine: Engine, query: string, option
   const rows =
     engine === 'sqlite'
       ? await db.$queryRaw<{ id: number }[]>`
-          SELECT t.id AS id FROM "TipSearch" s JOIN "Tip" t ON t.id = s.rowid
-          WHERE "TipSearch" MATCH ${terms.map((term) => `"${term}"*`).join(' ')}
-            AND t.status = 'published' AND (${network} IS NULL OR t."networkId" = ${network})
-          ORDER BY bm25("TipSearch"), t.id DESC LIMIT ${options.limit}`
+          SELECT id FROM (
+            SELECT t.id AS id, bm25("TipSearch") AS score FROM "TipSearch" s JOIN "Tip" t ON t.id = s.rowid
+            WHERE "TipSearch" MATCH ${terms.map((term) => `"${term}"*`).join(' ')}
+              AND t.status = 'published' AND (${network} IS NULL OR t."networkId" = ${network})
+            ORDER BY s.rowid DESC LIMIT ${RANKED_MATCHES})
+          ORDER BY score, id DESC LIMIT ${options.limit}`
       : await db.$queryRaw<{ id: number }[]>`
-          SELECT id FROM "Tip"
-          WHERE to_tsvector('simple', "searchText") @@ to_tsquery('simple', ${terms.map((term) => `${term}:*`).join(' & ')})
-            AND status = 'published' AND (${network}::int IS NULL OR "networkId" = ${network}::int)
-          ORDER BY ts_rank(to_tsvector('simple', "searchText"), to_tsquery('simple', ${terms.map((term) => `${term}:*`).join(' & ')})) DESC, id DESC
+          WITH q AS (SELECT to_tsquery('simple', ${terms.map((term) => `${term}:*`).join(' & ')}) AS query),
+          newest AS (
+            SELECT id, "searchText" FROM "Tip", q
+            WHERE to_tsvector('simple', "searchText") @@ q.query
+              AND status = 'published' AND (${network}::int IS NULL OR "networkId" = ${network}::int)
+            ORDER BY id DESC LIMIT ${RANKED_MATCHES})
+          SELECT id FROM newest, q
+          ORDER BY ts_rank(to_tsvector('simple', "searchText"), q.query) DESC, id DESC
           LIMIT ${options.limit}`;
   return rows.map((row) => Number(row.id));
 }

@@ -12,7 +12,6 @@ export const tipInclude = {
   network: true,
   channel: true,
   tags: { orderBy: { tag: 'asc' } },
-  _count: { select: { votes: true } },
 } satisfies Prisma.TipInclude;
 
 export type TipView = Prisma.TipGetPayload<{ include: typeof tipInclude }>;
@@ -88,11 +87,11 @@ export async function hideTip(db: Db, id: number): Promise<void> {
   await db.tip.update({ where: { id }, data: { status: 'hidden' } });
 }
 
-/** One vote per member; returns false when the member had already voted. */
+/** One vote per member; returns false when the member had already voted. The vote and the tip's count change together. */
 export async function voteTip(db: Db, tipId: number, memberId: number): Promise<boolean> {
   await getTip(db, tipId);
   try {
-    await db.tipVote.create({ data: { tipId, memberId } });
+    await db.tip.update({ where: { id: tipId }, data: { voteCount: { increment: 1 }, votes: { create: { memberId } } } });
     return true;
   } catch (error) {
     if (isUniqueViolation(error)) return false;
@@ -116,7 +115,7 @@ export async function latestTips(db: Db, options: { tag?: string; networkId?: nu
 export async function topTips(db: Db, limit: number, since?: Date): Promise<TipView[]> {
   return db.tip.findMany({
     where: { status: 'published', ...(since ? { createdAt: { gte: since } } : {}) },
-    orderBy: [{ votes: { _count: 'desc' } }, { createdAt: 'desc' }],
+    orderBy: [{ voteCount: 'desc' }, { createdAt: 'desc' }],
     take: limit,
     include: tipInclude,
   });

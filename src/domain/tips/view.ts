@@ -5,7 +5,7 @@ import type { TipView } from './service.ts';
 
 export function tipLine(tip: TipView, t: Translate): Rich {
   const origin = tip.network ? ` · ${tip.network.name}` : '';
-  return [{ strong: `#${tip.id}` }, ` ${truncate(tip.title, 80)} — ${tip.author.displayName}${origin} · ${t('tips.votes', { count: tip._count.votes })}`];
+  return [{ strong: `#${tip.id}` }, ` ${truncate(tip.title, 80)} — ${tip.author.displayName}${origin} · ${t('tips.votes', { count: tip.voteCount })}`];
 }
 
 export function tipCard(tip: TipView, t: Translate, locale: string, timeZone: string): Card {
@@ -16,7 +16,7 @@ export function tipCard(tip: TipView, t: Translate, locale: string, timeZone: st
     fields: [
       { label: t('tips.author'), value: [tip.author.displayName] },
       { label: t('tips.network'), value: [tip.network?.name ?? t('tips.noNetwork')] },
-      { label: t('tips.votesLabel'), value: [String(tip._count.votes)] },
+      { label: t('tips.votesLabel'), value: [String(tip.voteCount)] },
       { label: t('tips.date'), value: [{ date: tip.createdAt, timeZone }] },
     ],
     ...(tip.tags.length || tip.permalink

@@ -50,7 +50,7 @@ function tipMeta(tip: TipView, w: Writer): string {
   return [
     mdInline(w.t('web.tips.by', { name: tip.author.displayName })),
     ...(tip.network ? [mdInline(tip.network.name)] : []),
-    mdInline(w.t('tips.votes', { count: tip._count.votes })),
+    mdInline(w.t('tips.votes', { count: tip.voteCount })),
     mdInline(day(tip.createdAt, w)),
     ...tipLinks(tip, w),
   ].join(' · ');

@@ -76,7 +76,7 @@ export async function tipPage(ctx: WebContext, id: number): Promise<WebResponse>
 <dl class="facts">
 <dt>${t('tips.author')}</dt><dd>${tip.author.displayName}</dd>
 <dt>${t('tips.network')}</dt><dd>${tip.network ? html`<a href="/networks/${tip.network.slug}">${tip.network.name}</a>` : t('tips.noNetwork')}</dd>
-<dt>${t('tips.votesLabel')}</dt><dd>${String(tip._count.votes)}</dd>
+<dt>${t('tips.votesLabel')}</dt><dd>${String(tip.voteCount)}</dd>
 <dt>${t('tips.date')}</dt><dd>${dayTag(tip.createdAt, services.config.RELAIS_TIMEZONE, ctx.locale)}</dd>
 </dl>
 <div class="tip-text">${linkified(tip.text)}</div>
