@@ -13,22 +13,26 @@ export function registerCommands(app: App, runtime: SlackRuntime): void {
   for (const { name } of relais.registry.commands) {
     app.command(`/${name}`, async ({ ack, command, respond }) => {
       await ack();
-      // Socket Mode redelivers an envelope whose ack was lost; a trigger id is unique per invocation.
-      if (!(await firstDelivery(runtime, `command:${command.trigger_id}`))) return;
-      const speaker: SlackSpeaker = {
-        teamId: command.team_id, channelId: command.channel_id, channelName: command.channel_name,
-        userId: command.user_id, userName: command.user_name,
-      };
-      if (name === 'meetup' && /^\s*create\s*$/i.test(command.text)) {
-        try {
-          return await openMeetupModal(runtime, speaker, command.trigger_id, command.response_url);
-        } catch (error) {
-          // Without the form, the usage of the one-line syntax is the next best answer.
-          logger.error({ err: error, method: 'views.open' }, 'could not open the meetup form');
+      // A trigger id expires 3 s after the command: the form must not wait behind the backlog.
+      const opensForm = name === 'meetup' && /^\s*create\s*$/i.test(command.text);
+      await runtime.work.run(async () => {
+        // Socket Mode redelivers an envelope whose ack was lost; a trigger id is unique per invocation.
+        if (!(await firstDelivery(runtime, `command:${command.trigger_id}`))) return;
+        const speaker: SlackSpeaker = {
+          teamId: command.team_id, channelId: command.channel_id, channelName: command.channel_name,
+          userId: command.user_id, userName: command.user_name,
+        };
+        if (opensForm) {
+          try {
+            return await openMeetupModal(runtime, speaker, command.trigger_id, command.response_url);
+          } catch (error) {
+            // Without the form, the usage of the one-line syntax is the next best answer.
+            logger.error({ err: error, method: 'views.open' }, 'could not open the meetup form');
+          }
         }
-      }
-      const replies = await relais.command(await conversationOf(people, speaker), name, command.text, '/');
-      await deliver(client, logger, replies, { channel: command.channel_id, user: command.user_id, respond });
+        const replies = await relais.command(await conversationOf(people, speaker), name, command.text, '/');
+        await deliver(client, logger, replies, { channel: command.channel_id, user: command.user_id, respond });
+      }, { first: opensForm });
     });
   }
 }

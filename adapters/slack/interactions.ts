@@ -17,26 +17,30 @@ export function registerInteractions(app: App, runtime: SlackRuntime): void {
 
   app.action({ type: 'block_actions' }, async ({ ack, body, action, respond }) => {
     await ack();
-    const channelId = body.channel?.id ?? body.container?.channel_id;
-    if (action.type !== 'button' || !channelId) return;
-    if (!(await firstDelivery(runtime, `action:${action.action_ts}:${body.user.id}`))) return;
-    const conversation = await conversationOf(people, {
-      teamId: body.team?.id ?? body.user.team_id ?? '', channelId, channelName: body.channel?.name,
-      userId: body.user.id, userName: body.user.name,
+    await runtime.work.run(async () => {
+      const channelId = body.channel?.id ?? body.container?.channel_id;
+      if (action.type !== 'button' || !channelId) return;
+      if (!(await firstDelivery(runtime, `action:${action.action_ts}:${body.user.id}`))) return;
+      const conversation = await conversationOf(people, {
+        teamId: body.team?.id ?? body.user.team_id ?? '', channelId, channelName: body.channel?.name,
+        userId: body.user.id, userName: body.user.name,
+      });
+      const replies = await relais.action(conversation, action.action_id, action.value ?? '');
+      await deliver(client, logger, replies, { channel: channelId, user: body.user.id, respond, keepOriginal: true });
     });
-    const replies = await relais.action(conversation, action.action_id, action.value ?? '');
-    await deliver(client, logger, replies, { channel: channelId, user: body.user.id, respond, keepOriginal: true });
   });
 
   app.shortcut({ callback_id: SAVE_AS_TIP, type: 'message_action' }, async ({ ack, shortcut }) => {
     await ack();
-    if (!(await firstDelivery(runtime, `shortcut:${shortcut.action_ts}:${shortcut.user.id}`))) return;
-    const teamId = shortcut.team?.id ?? shortcut.user.team_id ?? '';
-    const conversation = await conversationOf(people, {
-      teamId, channelId: shortcut.channel.id, channelName: shortcut.channel.name, userId: shortcut.user.id, userName: shortcut.user.name,
+    await runtime.work.run(async () => {
+      if (!(await firstDelivery(runtime, `shortcut:${shortcut.action_ts}:${shortcut.user.id}`))) return;
+      const teamId = shortcut.team?.id ?? shortcut.user.team_id ?? '';
+      const conversation = await conversationOf(people, {
+        teamId, channelId: shortcut.channel.id, channelName: shortcut.channel.name, userId: shortcut.user.id, userName: shortcut.user.name,
+      });
+      const message = await capturedMessage(runtime, teamId, shortcut.channel.id, shortcut.message);
+      const replies = await relais.captureTip(conversation, message);
+      await deliver(client, logger, replies, { channel: shortcut.channel.id, user: shortcut.user.id });
     });
-    const message = await capturedMessage(runtime, teamId, shortcut.channel.id, shortcut.message);
-    const replies = await relais.captureTip(conversation, message);
-    await deliver(client, logger, replies, { channel: shortcut.channel.id, user: shortcut.user.id });
   });
 }

@@ -119,15 +119,17 @@ export function registerMeetupModal(app: App, runtime: SlackRuntime): void {
       return;
     }
     await ack();
-    if (!(await firstDelivery(runtime, `view:${view.id}`))) return;
-    const conversation = await conversationOf(people, {
-      teamId: context.team, channelId: context.channel, channelName: context.channelName, userId: body.user.id, userName: body.user.name,
-    });
-    const targets = await Promise.all((channels.length ? channels : [context.channel]).map((id) => namedChannel(runtime, context.team, id)));
-    const result = await relais.createMeetupFromDraft(conversation, draft, targets);
-    const replies = 'errors' in result ? [errorReply(result.errors, context.locale)] : result.replies;
-    await deliver(client, logger, replies, {
-      channel: context.channel, user: body.user.id, respond: context.responseUrl ? respondTo(context.responseUrl) : undefined,
+    await runtime.work.run(async () => {
+      if (!(await firstDelivery(runtime, `view:${view.id}`))) return;
+      const conversation = await conversationOf(people, {
+        teamId: context.team, channelId: context.channel, channelName: context.channelName, userId: body.user.id, userName: body.user.name,
+      });
+      const targets = await Promise.all((channels.length ? channels : [context.channel]).map((id) => namedChannel(runtime, context.team, id)));
+      const result = await relais.createMeetupFromDraft(conversation, draft, targets);
+      const replies = 'errors' in result ? [errorReply(result.errors, context.locale)] : result.replies;
+      await deliver(client, logger, replies, {
+        channel: context.channel, user: body.user.id, respond: context.responseUrl ? respondTo(context.responseUrl) : undefined,
+      });
     });
   });
 }

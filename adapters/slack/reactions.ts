@@ -23,20 +23,23 @@ export function registerReactions(app: App, runtime: SlackRuntime): void {
       const isTip = added && unicode === tipEmoji;
       if (event.item.type !== 'message' || !(isTip || answers.has(unicode))) return;
       const emoji = isTip ? config.RELAIS_TIP_EMOJI : unicode;
-      if (!(await firstDelivery(runtime, `event:${body.event_id}`))) return;
-      const { channel, ts } = event.item;
-      const teamId = body.team_id;
-      const conversation = await conversationOf(people, { teamId, channelId: channel, userId: event.user });
-      const replies = await relais.reaction(conversation, {
-        messageId: ts,
-        emoji,
-        added,
-        loadMessage: async () => {
-          const message = await fetchMessage(runtime, channel, ts);
-          return message && capturedMessage(runtime, teamId, channel, message);
-        },
+      // Bolt acknowledged the event before calling this listener.
+      await runtime.work.run(async () => {
+        if (!(await firstDelivery(runtime, `event:${body.event_id}`))) return;
+        const { channel, ts } = event.item;
+        const teamId = body.team_id;
+        const conversation = await conversationOf(people, { teamId, channelId: channel, userId: event.user });
+        const replies = await relais.reaction(conversation, {
+          messageId: ts,
+          emoji,
+          added,
+          loadMessage: async () => {
+            const message = await fetchMessage(runtime, channel, ts);
+            return message && capturedMessage(runtime, teamId, channel, message);
+          },
+        });
+        await deliver(client, logger, replies, { channel, user: event.user });
       });
-      await deliver(client, logger, replies, { channel, user: event.user });
     });
   }
 }

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Relais } from '../../src/relais.ts';
+import type { WorkQueue } from '../../src/core/work-queue.ts';
 import type { People } from './people.ts';
 
 /** What every Slack listener works with. */
@@ -11,6 +12,8 @@ export interface SlackRuntime {
   client: webApi.WebClient;
   people: People;
   logger: Logger;
+  /** Where listeners do their work once Slack has its acknowledgement. */
+  work: WorkQueue;
 }
 
 /**

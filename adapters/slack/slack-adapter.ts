@@ -2,6 +2,7 @@ import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { AdapterDeps, ChannelRef, ChatAdapter, PostedMessage, UserRef } from '../../src/core/adapter.ts';
 import type { Card } from '../../src/core/card.ts';
 import { RelaisError } from '../../src/core/errors.ts';
+import { WorkQueue } from '../../src/core/work-queue.ts';
 import type { Logger } from '../../src/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './commands.ts';
@@ -16,13 +17,20 @@ import type { SlackRuntime } from './runtime.ts';
 /** Where Slack POSTs slash commands, events and interactivity in HTTP mode (manifest.yml). */
 export const EVENTS_PATH = '/slack/events';
 
+/**
+ * Listener jobs under way at once: more would put more database work between two acknowledgements
+ * (on SQLite it blocks the event loop); one would leave the process idle while a job waits on Slack.
+ */
+const WORK_CONCURRENCY = 2;
+
 /** Slack's error code on a failed Web API call (`not_in_channel`, `ratelimited`…). */
 const slackErrorOf = (error: unknown): string | undefined => (error as { data?: { error?: string } }).data?.error;
 
 /**
  * Relais on Slack with Bolt: Socket Mode when an app token is configured, otherwise Bolt's HTTP
  * receiver mounted at /slack/events on Relais's shared HTTP server. Listeners acknowledge first
- * and work after, so Web API calls (retried after Retry-After on 429) never delay an ack.
+ * and work after, through a work queue, so neither database work nor Web API calls (retried after
+ * Retry-After on 429) delay an ack.
  */
 export class SlackAdapter implements ChatAdapter {
   readonly platform = 'slack' as const;
@@ -32,6 +40,7 @@ export class SlackAdapter implements ChatAdapter {
     private readonly client: webApi.WebClient,
     private readonly logger: Logger,
     private readonly socketMode: boolean,
+    private readonly work: WorkQueue,
   ) {}
 
   static async create({ relais, config, logger, http }: AdapterDeps): Promise<SlackAdapter> {
@@ -67,8 +76,9 @@ export class SlackAdapter implements ChatAdapter {
         }
       });
     }
-    const adapter = new SlackAdapter(app, app.client, logger, socketMode);
-    const runtime: SlackRuntime = { relais, config, client: app.client, people: new People(app.client, logger), logger };
+    const work = new WorkQueue({ name: 'slack', logger, concurrency: WORK_CONCURRENCY });
+    const adapter = new SlackAdapter(app, app.client, logger, socketMode, work);
+    const runtime: SlackRuntime = { relais, config, client: app.client, people: new People(app.client, logger), logger, work };
     registerCommands(app, runtime);
     registerInteractions(app, runtime);
     registerMeetupModal(app, runtime);
@@ -86,6 +96,8 @@ export class SlackAdapter implements ChatAdapter {
 
   async stop(): Promise<void> {
     if (this.socketMode) await this.app.stop();
+    // Acknowledged gestures are done before the database closes.
+    await this.work.idle();
   }
 
   async post(channel: ChannelRef, card: Card): Promise<PostedMessage> {
