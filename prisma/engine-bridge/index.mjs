@@ -4,8 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import pg from 'pg';
-import { openEngine, canConnect, createDatabase } from './engine.mjs';
 import { engineOf, maskUrl, createAdapterFactory, sqlitePath } from './adapters.mjs';
 
 export { engineOf, maskUrl, createAdapterFactory };
@@ -44,7 +42,13 @@ export function readMigrationsList(baseDir) {
 
 const noFilter = { externalTables: [], externalEnums: [] };
 
+// The WASM schema engine is loaded only when there is something to do (most starts find the
+// database up to date), and one instance per call is closed after: a long-running Relais keeps
+// none of it.
+const loadEngine = () => import('./engine.mjs');
+
 async function withEngine(url, fn) {
+  const { openEngine } = await loadEngine();
   const schema = schemaPathOf(url);
   const engine = await openEngine({ url, datamodels: [[schema, fs.readFileSync(schema, 'utf8')]] });
   try {
@@ -77,6 +81,7 @@ async function alreadyUpToDate(url, names) {
         db.close();
       }
     } else {
+      const { default: pg } = await import('pg');
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       try {
@@ -98,6 +103,7 @@ export async function migrateToLatest(databaseUrl) {
   const names = readMigrationsList(migrationsDirOf(databaseUrl)).migrationDirectories.map((d) => d.path);
   if (await alreadyUpToDate(databaseUrl, names)) return { applied: [] };
   if (engineOf(databaseUrl) === 'sqlite') fs.mkdirSync(path.dirname(sqlitePath(databaseUrl)), { recursive: true });
+  const { canConnect, createDatabase } = await loadEngine();
   try {
     await canConnect(databaseUrl);
   } catch (e) {
