@@ -10,6 +10,8 @@ export type SyncListener = (name: string, ...payload: any[]) => Promise<void>;
 export interface RelaisClientOptions {
   requestsPerSecond: number;
   logger: Logger;
+  /** The account, when already known: saves a whoami request at start. */
+  userId?: string;
 }
 
 const MAX_ATTEMPTS = 8;
@@ -36,11 +38,17 @@ export class RelaisMatrixClient extends MatrixClient {
   private listener: SyncListener = async () => {};
   private loop: Promise<void> | undefined;
   private joined = new Set<string>();
+  private readonly knownUserId: string | undefined;
 
   constructor(homeserverUrl: string, accessToken: string, storage: IStorageProvider, options: RelaisClientOptions) {
     super(homeserverUrl, accessToken, storage);
     this.pacer = new RequestPacer(options.requestsPerSecond);
     this.logger = options.logger;
+    this.knownUserId = options.userId;
+  }
+
+  override async getUserId(): Promise<string> {
+    return this.knownUserId ?? super.getUserId();
   }
 
   onSync(listener: SyncListener): void {

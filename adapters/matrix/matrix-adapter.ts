@@ -32,9 +32,12 @@ export class MatrixAdapter implements ChatAdapter {
     routeSdkLogs(logger);
     const options = { requestsPerSecond: config.MATRIX_RATE, logger };
     // Sync state is stored per bot account, so the account must be known before the real client.
-    const userId = config.MATRIX_USER_ID ?? (await new RelaisMatrixClient(url, token, new MemoryStorageProvider(), options).getUserId());
+    const whoami = config.MATRIX_USER_ID ? undefined : await new RelaisMatrixClient(url, token, new MemoryStorageProvider(), options).getUserId();
+    const userId = config.MATRIX_USER_ID ?? whoami!;
     const storage = new BotStateStorageProvider(relais.services.db, userId);
-    const client = new RelaisMatrixClient(url, token, storage, options);
+    // The account the server answered for is the client's own: no second whoami. A configured
+    // MATRIX_USER_ID is left for the client to check against the server, as before.
+    const client = new RelaisMatrixClient(url, token, storage, { ...options, ...(whoami ? { userId: whoami } : {}) });
     const rooms = new RoomDirectory(client);
     const outbox = new Outbox(client, rooms, storage, logger, url);
     const bot: BotIdentity = { userId };
