@@ -31,6 +31,14 @@ describe.each(engines)('tips on %s', (engine) => {
     expect(byAuthor).toContain('#3');
   });
 
+  it('lists tips having the word itself before tips where it only starts a longer word', async () => {
+    await h.run('/tip add Outillage : la boîte à outillage, l’outillage du guichet');
+    await h.run('/tip add Un outil de sondage');
+    const [reply] = await h.run('/tip search outil');
+    expect(reply).toContain('Outillage : la boîte');
+    expect(reply!.indexOf('Un outil de sondage')).toBeLessThan(reply!.indexOf('Outillage : la boîte'));
+  });
+
   it('treats search syntax typed by users as words, not operators', async () => {
     const [reply] = await h.run('/tip search "calendrier"* ( ) -- \' ; ^:');
     expect(reply).toContain('#1');

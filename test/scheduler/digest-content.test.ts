@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { plainText } from '../../src/core/plain-text.ts';
+import { DigestCache } from '../../src/domain/summaries/digest.ts';
+import { renderDigest } from '../../src/scheduler/digests.ts';
 import { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { engines } from '../support/test-database.ts';
@@ -80,6 +83,43 @@ describe.each(engines)('digest content (%s)', (engine) => {
     expect(lyon).toContain('Résumé de la semaine — Numérique Lyon');
     expect(lyon).toContain('Lyon partage ses gabarits');
     expect(lyon).not.toContain('Brest');
+  });
+
+  it('shares one build per network and window within a tick, each channel in its own language; the next tick sees what is new', async () => {
+    await start();
+    await h.run('/relais network lyon Numérique Lyon', admin('!lyon:example.org'));
+    await h.run('/relais network lyon Numérique Lyon', admin('!lyon-en:example.org'));
+    await h.run('/summary config locale en', moderator('!lyon-en:example.org'));
+    await h.run('/relais network brest Brest Communs', admin('!brest:example.org'));
+    await h.run('/summary config hub on', admin('!hub:example.org'));
+    await h.run('/tip add Lyon partage ses gabarits #modeles', { channel: '!lyon:example.org' });
+    await h.run('/tip add Brest publie son annuaire #modeles', { channel: '!brest:example.org' });
+    await h.run('/tip vote 1', { channel: '!lyon:example.org' });
+    h.clock.advance(60_000);
+    const window = { since: new Date(h.clock.now().getTime() - 7 * 86_400_000), until: h.clock.now() };
+    const channels = await h.services.db.channel.findMany({ orderBy: { externalId: 'asc' } });
+    const tick = async (cache: DigestCache) => {
+      const texts: Record<string, string> = {};
+      for (const channel of channels) texts[channel.externalId] = plainText((await renderDigest(h.services, channel, window, 'weekly', cache))!);
+      return texts;
+    };
+
+    const first = await tick(new DigestCache());
+    expect(first['!lyon:example.org']).toContain('Résumé de la semaine — Numérique Lyon');
+    expect(first['!lyon:example.org']).toContain('Lyon partage ses gabarits (alice, 1 vote)');
+    expect(first['!lyon-en:example.org']).toContain('Weekly digest — Numérique Lyon');
+    expect(first['!lyon-en:example.org']).toContain('Lyon partage ses gabarits (alice, 1 vote)');
+    expect(first['!lyon-en:example.org']).not.toContain('Brest');
+    expect(first['!brest:example.org']).toContain('Brest publie son annuaire');
+    expect(first['!brest:example.org']).not.toContain('Lyon');
+    expect(first['!hub:example.org']).toContain('Résumé du réseau des réseaux');
+    expect(first['!hub:example.org']).toMatch(/Lyon partage ses gabarits \(alice, 1 vote \[Numérique Lyon\]\)/);
+    expect(first['!hub:example.org']).toMatch(/Brest publie son annuaire \(alice, 0 vote \[Brest Communs\]\)/);
+
+    await h.run('/tip vote 1', { user: '@bob:example.org', channel: '!lyon:example.org' });
+    const next = await tick(new DigestCache());
+    expect(next['!lyon-en:example.org']).toContain('Lyon partage ses gabarits (alice, 2 votes)');
+    expect(next['!hub:example.org']).toContain('Lyon partage ses gabarits (alice, 2 votes [Numérique Lyon])');
   });
 
   it('says an empty period in one line, or posts nothing when the channel skips empty digests', async () => {

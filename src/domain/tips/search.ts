@@ -23,26 +23,23 @@ export interface TipSearchOptions {
  */
 export const RANKED_MATCHES = 500;
 
-/**
- * Ranked full-text search over published tips: FTS5 with bm25 on SQLite, a GIN-indexed tsvector
- * with ts_rank on PostgreSQL, over the newest RANKED_MATCHES matches. Every term is a prefix match
- * and all terms must match. The query text is always a bound parameter.
- */
-export async function searchTipIds(db: Db, engine: Engine, query: string, options: TipSearchOptions): Promise<number[]> {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return [];
+type Matching = 'exact' | 'prefix';
+
+/** The newest RANKED_MATCHES published tips having every term (as a word, or as a word's start), best ranked first. */
+async function rankedMatches(db: Db, engine: Engine, terms: string[], matching: Matching, options: TipSearchOptions): Promise<number[]> {
   const network = options.networkId ?? null;
+  const star = matching === 'prefix' ? '*' : '';
   const rows =
     engine === 'sqlite'
       ? await db.$queryRaw<{ id: number }[]>`
           SELECT id FROM (
             SELECT t.id AS id, bm25("TipSearch") AS score FROM "TipSearch" s JOIN "Tip" t ON t.id = s.rowid
-            WHERE "TipSearch" MATCH ${terms.map((term) => `"${term}"*`).join(' ')}
+            WHERE "TipSearch" MATCH ${terms.map((term) => `"${term}"${star}`).join(' ')}
               AND t.status = 'published' AND (${network} IS NULL OR t."networkId" = ${network})
             ORDER BY s.rowid DESC LIMIT ${RANKED_MATCHES})
           ORDER BY score, id DESC LIMIT ${options.limit}`
       : await db.$queryRaw<{ id: number }[]>`
-          WITH q AS (SELECT to_tsquery('simple', ${terms.map((term) => `${term}:*`).join(' & ')}) AS query),
+          WITH q AS (SELECT to_tsquery('simple', ${terms.map((term) => `${term}${star ? ':*' : ''}`).join(' & ')}) AS query),
           newest AS (
             SELECT id, "searchText" FROM "Tip", q
             WHERE to_tsvector('simple', "searchText") @@ q.query
@@ -52,4 +49,20 @@ export async function searchTipIds(db: Db, engine: Engine, query: string, option
           ORDER BY ts_rank(to_tsvector('simple', "searchText"), q.query) DESC, id DESC
           LIMIT ${options.limit}`;
   return rows.map((row) => Number(row.id));
+}
+
+/**
+ * Ranked full-text search over published tips: FTS5 with bm25 on SQLite, a GIN-indexed tsvector
+ * with ts_rank on PostgreSQL. All terms must match. Tips having the words themselves come first;
+ * only when they are fewer than the limit do tips where the terms start longer words follow
+ * ("outil" then "outillage"): expanding a common word's prefix is what costs, and is rarely needed.
+ * The query text is always a bound parameter.
+ */
+export async function searchTipIds(db: Db, engine: Engine, query: string, options: TipSearchOptions): Promise<number[]> {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return [];
+  const exact = await rankedMatches(db, engine, terms, 'exact', options);
+  if (exact.length >= options.limit) return exact;
+  const prefixed = await rankedMatches(db, engine, terms, 'prefix', options);
+  return [...new Set([...exact, ...prefixed])].slice(0, options.limit);
 }
