@@ -10,7 +10,6 @@ import { searchTipIds } from './search.ts';
 export const tipInclude = {
   author: true,
   network: true,
-  channel: true,
   tags: { orderBy: { tag: 'asc' } },
 } satisfies Prisma.TipInclude;
 
