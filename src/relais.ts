@@ -2,7 +2,7 @@ import type { ChannelRef, Conversation, UserRef } from './core/adapter.ts';
 import type { Reply } from './core/card.ts';
 import { RelaisError } from './core/errors.ts';
 import type { CommandRegistry } from './commands/registry.ts';
-import { looksUnavailable, toRelaisError } from './commands/to-relais-error.ts';
+import { toRelaisError } from './commands/to-relais-error.ts';
 import { isUniqueViolation } from './db/errors.ts';
 import { ensureChannel, ensureMember, type ChannelRecord } from './domain/directory.ts';
 import { AnnouncedMeetups } from './domain/meetups/announced.ts';
@@ -162,12 +162,6 @@ export class Relais {
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;
-      // With the database down, the work that follows cannot apply anything twice either: let it
-      // run, so the person gets the localized "temporarily unavailable" rather than silence.
-      if (looksUnavailable(error)) {
-        this.services.logger.warn({ key }, 'could not record a delivery: database unavailable');
-        return true;
-      }
       throw error;
     }
   }
