@@ -152,6 +152,12 @@ export class Relais {
     return errors ? { errors } : { replies };
   }
 
+  /** What to say when the database is down and even the channel's language cannot be read. */
+  unavailableReply(): Reply {
+    const locale = this.services.config.RELAIS_LOCALE;
+    return { visibility: 'ephemeral', card: { locale, tone: 'error', body: [[translator(locale)('errors.unavailable')]] } };
+  }
+
   /**
    * Records that a platform event was handled; false when it already was (a redelivery, a replay,
    * or another process). The unique key makes this hold across restarts and processes.

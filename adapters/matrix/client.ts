@@ -65,9 +65,9 @@ export class RelaisMatrixClient extends MatrixClient {
         const request = super.doRequest(...args);
         return await (isSync ? this.unlessStopped(request) : request);
       } catch (error) {
-        if (!(error instanceof MatrixError) || error.errcode !== 'M_LIMIT_EXCEEDED' || attempt >= MAX_ATTEMPTS || this.stopping.signal.aborted) throw error;
-        const waitMs = error.retryAfterMs ?? 1000 * 2 ** attempt;
-        this.logger.warn({ endpoint: args[1], waitMs, attempt }, 'rate limited by the homeserver; retrying the same request');
+        const waitMs = retryDelay(error, attempt);
+        if (waitMs === undefined || attempt >= MAX_ATTEMPTS || this.stopping.signal.aborted) throw error;
+        this.logger.warn({ endpoint: args[1], waitMs, attempt, status: statusOf(error) }, 'the homeserver refused or failed; retrying the same request');
         this.pacer.holdOff(waitMs);
         if (isSync) await sleep(waitMs);
       }
@@ -148,4 +148,27 @@ export class RelaisMatrixClient extends MatrixClient {
     // One sync after another for days: each must take its listener with it.
     return Promise.race([work, stopped]).finally(() => signal.removeEventListener('abort', abort));
   }
+}
+
+const transientStatuses = new Set([502, 503, 504]);
+const transientNetworkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE']);
+
+/** The SDK throws a MatrixError for Matrix error bodies, else the raw response or a network error. */
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * How long to wait before resending the very same request (same transaction id, so the server
+ * never applies it twice), or undefined when retrying cannot help: 429 after retry_after_ms;
+ * a gateway error or a dropped connection (a homeserver restarting) with exponential backoff.
+ */
+function retryDelay(error: unknown, attempt: number): number | undefined {
+  const backoff = Math.min(1000 * 2 ** (attempt - 1), 30_000);
+  if (error instanceof MatrixError && error.errcode === 'M_LIMIT_EXCEEDED') return error.retryAfterMs ?? backoff;
+  const status = statusOf(error);
+  if (status !== undefined && transientStatuses.has(status)) return backoff;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && transientNetworkCodes.has(code) ? backoff : undefined;
 }

@@ -17,7 +17,10 @@ export function registerCommands(app: App, runtime: SlackRuntime): void {
       const opensForm = name === 'meetup' && /^\s*create\s*$/i.test(command.text);
       await runtime.work.run(async () => {
         // Socket Mode redelivers an envelope whose ack was lost; a trigger id is unique per invocation.
-        if (!(await firstDelivery(runtime, `command:${command.trigger_id}`))) return;
+        const delivery = await firstDelivery(runtime, `command:${command.trigger_id}`);
+        if (!delivery) return;
+        const destination = { channel: command.channel_id, user: command.user_id, respond };
+        if (delivery === 'unavailable') return deliver(client, logger, [relais.unavailableReply()], destination);
         const speaker: SlackSpeaker = {
           teamId: command.team_id, channelId: command.channel_id, channelName: command.channel_name,
           userId: command.user_id, userName: command.user_name,
@@ -31,7 +34,7 @@ export function registerCommands(app: App, runtime: SlackRuntime): void {
           }
         }
         const replies = await relais.command(await conversationOf(people, speaker), name, command.text, '/');
-        await deliver(client, logger, replies, { channel: command.channel_id, user: command.user_id, respond });
+        await deliver(client, logger, replies, destination);
       }, { first: opensForm });
     });
   }

@@ -1,3 +1,4 @@
+import { looksUnavailable } from '../../src/commands/to-relais-error.ts';
 import type { webApi } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -20,8 +21,17 @@ export interface SlackRuntime {
  * True the first time Slack delivers this gesture (an event_id, a click's action_ts and user…);
  * a redelivery is logged and ignored, in this process or any other sharing the database.
  */
-export async function firstDelivery(runtime: Pick<SlackRuntime, 'relais' | 'logger'>, key: string): Promise<boolean> {
-  const first = await runtime.relais.firstDelivery(`slack:${key}`);
+export async function firstDelivery(runtime: Pick<SlackRuntime, 'relais' | 'logger'>, key: string): Promise<boolean | 'unavailable'> {
+  let first: boolean;
+  try {
+    first = await runtime.relais.firstDelivery(`slack:${key}`);
+  } catch (error) {
+    if (!looksUnavailable(error)) throw error;
+    // Slack will not redeliver what was acknowledged: the caller answers "temporarily
+    // unavailable" (or goes on, where there is nobody to answer) rather than staying silent.
+    runtime.logger.warn({ key }, 'could not record a delivery: database unavailable');
+    return 'unavailable';
+  }
   if (!first) runtime.logger.info({ key }, 'Slack delivered this again; ignored');
   return first;
 }

@@ -5,7 +5,8 @@ const unavailableNames = new Set(['PrismaClientInitializationError', 'PrismaClie
 // P1008: an operation timed out, which is how a SQLite lock outlasting busy_timeout surfaces.
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 
-function looksUnavailable(error: unknown): boolean {
+/** The database (or the network to it) is down or busy: a condition that passes, not a bug. */
+export function looksUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const { code, cause, meta } = error as Error & { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
   const driverCode = meta?.driverAdapterError?.cause?.originalCode;
