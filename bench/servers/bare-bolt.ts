@@ -12,6 +12,8 @@ const app = new App({
   receiver,
   botId: 'B0BOT',
   botUserId: 'U0BOT',
+  // Like Relais's app: no conversation store, so both sides do the same work before the ack.
+  convoStore: false,
   clientOptions: { slackApiUrl: process.env.SLACK_API_URL! },
 });
 app.command('/tip', async ({ ack }) => {
