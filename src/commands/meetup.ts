@@ -57,7 +57,7 @@ async function changesFor(field: (typeof editableFields)[keyof typeof editableFi
     case 'title':
       return { title: checked(titleArg, value, 'args.title', ctx) };
     case 'when': {
-      const when = parseWhen(value, { now: ctx.services.clock.now(), timeZone: meetupTz, locale: ctx.locale });
+      const when = await parseWhen(value, { now: ctx.services.clock.now(), timeZone: meetupTz, locale: ctx.locale });
       return { startsAt: when.start, timezone: when.timeZone };
     }
     case 'where':
@@ -92,7 +92,7 @@ export const meetupCommand = defineCommand({
       help: 'meetups.help.create',
       async run({ title, when, where, capacity }, ctx) {
         const { db, announcer, clock } = ctx.services;
-        const parsed = parseWhen(when, { now: clock.now(), timeZone: ctx.timeZone, locale: ctx.locale });
+        const parsed = await parseWhen(when, { now: clock.now(), timeZone: ctx.timeZone, locale: ctx.locale });
         const meetup = await createMeetup(db, {
           title,
           startsAt: parsed.start,

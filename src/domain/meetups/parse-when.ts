@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import type * as Chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import { RelaisError } from '../../core/errors.ts';
 
@@ -8,6 +8,10 @@ export interface ParsedWhen {
 }
 
 const ianaZone = /\b([A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_+-]+)+)\b/;
+
+/** chrono's locale data is large (about 0.5 s and 20 MiB to load): loaded on the first date to read. */
+let chronoModule: Promise<typeof Chrono> | undefined;
+const loadChrono = () => (chronoModule ??= import('chrono-node'));
 
 function isZone(zone: string): boolean {
   return DateTime.local().setZone(zone).isValid;
@@ -19,7 +23,8 @@ function isZone(zone: string): boolean {
  * the text ("… America/Montreal"). chrono only knows fixed offsets, so it yields the calendar
  * fields and luxon places them in the zone: a date after a DST change gets that date's offset.
  */
-export function parseWhen(text: string, options: { now: Date; timeZone: string; locale: string }): ParsedWhen {
+export async function parseWhen(text: string, options: { now: Date; timeZone: string; locale: string }): Promise<ParsedWhen> {
+  const chrono = await loadChrono();
   const named = ianaZone.exec(text)?.[1];
   const timeZone = named && isZone(named) ? named : options.timeZone;
   const phrase = named ? text.replace(named, ' ').trim() : text;
@@ -28,7 +33,7 @@ export function parseWhen(text: string, options: { now: Date; timeZone: string; 
   const reference = { instant: options.now, timezone: offset };
   const parsers = options.locale === 'en' ? [chrono.en, chrono.fr] : [chrono.fr, chrono.en];
   const candidates = parsers.flatMap((parser) => parser.parse(phrase, reference, { forwardDate: true }).slice(0, 1));
-  const best = candidates.reduce<chrono.ParsedResult | undefined>(
+  const best = candidates.reduce<Chrono.ParsedResult | undefined>(
     (longest, candidate) => (!longest || candidate.text.length > longest.text.length ? candidate : longest),
     undefined,
   );
