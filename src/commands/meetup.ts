@@ -6,7 +6,7 @@ import { cancelMeetup, createMeetup, editMeetup, getMeetup, upcomingMeetups, typ
 import { meetupListCard } from '../domain/meetups/view.ts';
 import { requireOwnerOrModerator, requirePermission } from '../domain/permissions.ts';
 import type { MessageKey } from '../i18n/translate.ts';
-import { idArg } from './arguments.ts';
+import { idArg, idOnly } from './arguments.ts';
 import { invalidArgument } from './parse.ts';
 import { toRelaisError } from './to-relais-error.ts';
 import type { CommandContext } from './context.ts';
@@ -126,8 +126,7 @@ export const meetupCommand = defineCommand({
     }),
     subcommand({
       name: 'show',
-      args: [{ name: 'id', kind: 'word', label: 'args.id' }],
-      schema: z.object({ id: idArg }),
+      ...idOnly,
       permission: 'anyone',
       help: 'meetups.help.show',
       async run({ id }, ctx) {
@@ -162,8 +161,7 @@ export const meetupCommand = defineCommand({
     subcommand({
       name: 'cancel',
       aliases: ['annuler'],
-      args: [{ name: 'id', kind: 'word', label: 'args.id' }],
-      schema: z.object({ id: idArg }),
+      ...idOnly,
       permission: 'owner',
       help: 'meetups.help.cancel',
       async run({ id }, ctx) {
@@ -196,8 +194,7 @@ export const meetupCommand = defineCommand({
     subcommand({
       name: 'announce',
       aliases: ['annoncer'],
-      args: [{ name: 'id', kind: 'word', label: 'args.id' }],
-      schema: z.object({ id: idArg }),
+      ...idOnly,
       permission: 'anyone',
       help: 'meetups.help.announce',
       async run({ id }, ctx) {

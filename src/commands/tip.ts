@@ -4,7 +4,7 @@ import { requireOwnerOrModerator } from '../domain/permissions.ts';
 import { addTip, editTip, getTip, hideTip, latestTips, searchTips, topTips, voteTip } from '../domain/tips/service.ts';
 import { normaliseTag } from '../domain/tips/tags.ts';
 import { tipCard, tipListCard } from '../domain/tips/view.ts';
-import { idArg, queryArg, tagArg, textArg } from './arguments.ts';
+import { idArg, idOnly, queryArg, tagArg, textArg } from './arguments.ts';
 import type { CommandContext } from './context.ts';
 import { defineCommand, subcommand } from './define-command.ts';
 
@@ -78,8 +78,7 @@ export const tipCommand = defineCommand({
     }),
     subcommand({
       name: 'show',
-      args: [{ name: 'id', kind: 'word', label: 'args.id' }],
-      schema: z.object({ id: idArg }),
+      ...idOnly,
       permission: 'anyone',
       help: 'tips.help.show',
       async run({ id }, ctx) {
@@ -106,8 +105,7 @@ export const tipCommand = defineCommand({
     subcommand({
       name: 'delete',
       aliases: ['remove', 'supprimer'],
-      args: [{ name: 'id', kind: 'word', label: 'args.id' }],
-      schema: z.object({ id: idArg }),
+      ...idOnly,
       permission: 'owner',
       help: 'tips.help.delete',
       async run({ id }, ctx) {
@@ -119,8 +117,7 @@ export const tipCommand = defineCommand({
     }),
     subcommand({
       name: 'vote',
-      args: [{ name: 'id', kind: 'word', label: 'args.id' }],
-      schema: z.object({ id: idArg }),
+      ...idOnly,
       permission: 'anyone',
       help: 'tips.help.vote',
       async run({ id }, ctx) {

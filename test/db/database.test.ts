@@ -2,9 +2,7 @@
 // fixes (SQLite reset, shadow databases, "char" columns) and the one-source-of-truth schema.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createAdapterFactory, migrateToLatest, migrationStatus } from '../../prisma/engine-bridge/index.mjs';
@@ -12,18 +10,8 @@ import { openEngine } from '../../prisma/engine-bridge/engine.mjs';
 import { SQLITE_TIP_SEARCH_TRIGGERS } from '../../prisma/engine-bridge/fts.mjs';
 import { expectedPostgresSchema, postgresSchemaPath } from '../../prisma/derive-postgres-schema.ts';
 import { maskUrl, openDatabase, type Db, type Engine } from '../../src/db/client.ts';
-import { createTestDatabase, engines } from '../support/test-database.ts';
+import { adminQuery, createTestDatabase, emptyDatabase, engines } from '../support/test-database.ts';
 import { withDatabase } from '../support/postgres-server.ts';
-
-async function pgAdmin(sql: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: inject('postgresAdminUrl') });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -31,15 +19,10 @@ afterAll(async () => {
 });
 
 /** An empty database (not migrated). */
-async function emptyDatabase(engine: Engine): Promise<string> {
-  if (engine === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-db-'));
-    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    return `file:${path.join(dir, 'empty.db')}`;
-  }
-  const name = `relais_e_${crypto.randomBytes(5).toString('hex')}`;
-  cleanups.push(async () => void (await pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
-  return withDatabase(inject('postgresAdminUrl'), name); // migrateToLatest creates it
+async function emptyUrl(engine: Engine): Promise<string> {
+  const { url, drop } = await emptyDatabase(engine);
+  cleanups.push(drop);
+  return url;
 }
 
 async function newTip(db: Db, searchText: string): Promise<number> {
@@ -63,7 +46,7 @@ async function search(db: Db, engine: Engine, word: string): Promise<number[]> {
 
 describe.each(engines)('migrations and full-text search (%s)', (engine) => {
   it('migrates an empty database to the latest migration, then reports it up to date', async () => {
-    const url = await emptyDatabase(engine);
+    const url = await emptyUrl(engine);
     if (engine === 'sqlite') {
       const before = await migrationStatus(url);
       expect(before.hasMigrationsTable).toBe(false);
@@ -124,7 +107,7 @@ describe('SQLite specifics', () => {
   });
 
   it('opens with WAL, a busy timeout and foreign keys on', async () => {
-    const url = await emptyDatabase('sqlite');
+    const url = await emptyUrl('sqlite');
     const { db, close } = await openDatabase(url);
     try {
       const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
@@ -139,7 +122,7 @@ describe('SQLite specifics', () => {
   });
 
   it('reset drops every table, FTS ones included (the WASM engine alone only deletes rows)', async () => {
-    const url = await emptyDatabase('sqlite');
+    const url = await emptyUrl('sqlite');
     await migrateToLatest(url);
     const engine = await openEngine({ url });
     try {
@@ -156,7 +139,7 @@ describe('SQLite specifics', () => {
 
 describe('engine bridge adapters', () => {
   it('puts the PostgreSQL shadow database in a temporary database, dropped afterwards', async () => {
-    const url = await emptyDatabase('postgres');
+    const url = await emptyUrl('postgres');
     await migrateToLatest(url);
     const adapters = createAdapterFactory(url);
     const shadow = await adapters.factory.connectToShadowDb();
@@ -165,7 +148,7 @@ describe('engine bridge adapters', () => {
     await adapters.close();
     expect(name).not.toBe(new URL(url).pathname.slice(1));
     expect(name).toMatch(/^prisma_shadow_/);
-    const exists = await pgAdmin(`SELECT 1 FROM pg_database WHERE datname = '${name}'`);
+    const exists = await adminQuery(`SELECT 1 FROM pg_database WHERE datname = '${name}'`);
     expect(exists.rowCount).toBe(0);
   });
 
@@ -177,7 +160,7 @@ describe('engine bridge adapters', () => {
   });
 
   it('uses an in-memory shadow database for SQLite', async () => {
-    const adapters = createAdapterFactory(await emptyDatabase('sqlite'));
+    const adapters = createAdapterFactory(await emptyUrl('sqlite'));
     const shadow = await adapters.factory.connectToShadowDb();
     const rows = (await shadow.queryRaw({ sql: 'PRAGMA database_list', args: [], argTypes: [] })).rows;
     await adapters.close();

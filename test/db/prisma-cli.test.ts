@@ -1,15 +1,11 @@
 // The Prisma CLI itself, offline, through the WASM engine bridge, on throwaway databases.
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { engines, type Engine } from '../support/test-database.ts';
-import { withDatabase } from '../support/postgres-server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { adminQuery, emptyDatabase, engines, type Engine } from '../support/test-database.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -26,31 +22,15 @@ async function prisma(url: string, args: string[]): Promise<{ code: number; out:
   }
 }
 
-async function pgAdmin(sql: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: inject('postgresAdminUrl') });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const c of cleanups) await c();
 });
 
 async function throwaway(engine: Engine): Promise<string> {
-  if (engine === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-cli-'));
-    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    return `file:${path.join(dir, 'cli.db')}`;
-  }
-  const name = `relais_cli_${crypto.randomBytes(5).toString('hex')}`;
-  await pgAdmin(`CREATE DATABASE "${name}"`);
-  cleanups.push(async () => void (await pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
-  return withDatabase(inject('postgresAdminUrl'), name);
+  const { url, drop } = await emptyDatabase(engine, { create: true });
+  cleanups.push(drop);
+  return url;
 }
 
 const schemaOf = (engine: Engine) => (engine === 'sqlite' ? 'prisma/schema.prisma' : 'prisma/postgres/schema.prisma');

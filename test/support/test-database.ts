@@ -20,14 +20,32 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-async function admin(sql: string): Promise<void> {
+/** One statement as the test server's administrator (CREATE/DROP DATABASE, catalog checks). */
+export async function adminQuery(sql: string): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: inject('postgresAdminUrl') });
   await client.connect();
   try {
-    await client.query(sql);
+    return await client.query(sql);
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A database with nothing in it, not even migrations: a new SQLite file, or a new PostgreSQL
+ * database name (created now with `create`, else left for the code under test to create).
+ */
+export async function emptyDatabase(engine: Engine, options: { create?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
+  if (engine === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-empty-'));
+    return { url: `file:${path.join(dir, 'empty.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `relais_e_${crypto.randomBytes(5).toString('hex')}`;
+  if (options.create) await adminQuery(`CREATE DATABASE "${name}"`);
+  return {
+    url: withDatabase(inject('postgresAdminUrl'), name),
+    drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+  };
 }
 
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
@@ -51,7 +69,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   // 55006: the template is briefly "being accessed by other users" when creates overlap; retry.
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin(`CREATE DATABASE "${name}" TEMPLATE "${inject('postgresTemplateDb')}"`);
+      await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${inject('postgresTemplateDb')}"`);
       break;
     } catch (e) {
       if ((e as { code?: string }).code !== '55006' || attempt >= 20) throw e;
@@ -66,7 +84,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     engine,
     async close() {
       await db.$disconnect();
-      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
 }
