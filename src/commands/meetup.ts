@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Reply } from '../core/card.ts';
 import { answerConfirmation, answerMeetup } from '../domain/meetups/answer.ts';
 import { parseWhen } from '../domain/meetups/parse-when.ts';
 import { cancelMeetup, createMeetup, editMeetup, getMeetup, upcomingMeetups, type MeetupChanges } from '../domain/meetups/service.ts';
@@ -11,6 +10,7 @@ import { invalidArgument } from './parse.ts';
 import { toRelaisError } from './to-relais-error.ts';
 import type { CommandContext } from './context.ts';
 import { defineCommand, subcommand } from './define-command.ts';
+import { confirmation } from './replies.ts';
 
 const titleArg = z.string().min(3, 'validation.tooShort').max(200, 'validation.tooLong');
 const capacityArg = z
@@ -42,8 +42,6 @@ const rsvpAnswers = {
   no: 'declined', non: 'declined', declined: 'declined',
   withdraw: null, retirer: null,
 } as const;
-
-const confirm = (ctx: CommandContext, text: string): Reply => ({ visibility: 'ephemeral', card: { locale: ctx.locale, tone: 'success', body: [[text]] } });
 
 /** Validates a value the edit syntax could not type up front, with the same localized errors. */
 function checked<T>(schema: z.ZodType<T>, value: string, label: MessageKey, ctx: CommandContext): T {
@@ -108,9 +106,9 @@ export const meetupCommand = defineCommand({
         } catch (error) {
           // The meetup exists: answering with a plain error would make people create it again.
           const failure = toRelaisError(error, ctx.services.logger, { command: 'meetup create', meetupId: meetup.id });
-          return confirm(ctx, ctx.t('meetups.createdNotAnnounced', { id: meetup.id, reason: ctx.t(failure.userMessage, failure.params) }));
+          return confirmation(ctx, ctx.t('meetups.createdNotAnnounced', { id: meetup.id, reason: ctx.t(failure.userMessage, failure.params) }));
         }
-        return confirm(ctx, ctx.t('meetups.created', { id: meetup.id }));
+        return confirmation(ctx, ctx.t('meetups.created', { id: meetup.id }));
       },
     }),
     subcommand({
@@ -155,7 +153,7 @@ export const meetupCommand = defineCommand({
         const { promoted } = await editMeetup(db, id, await changesFor(editableFields[field], value, ctx, current.timezone));
         announcer.changed(id);
         await announcer.tell(promoted, () => ({ locale: ctx.locale, tone: 'success', body: [[ctx.t('meetups.promoted', { id, title: current.title })]] }));
-        return confirm(ctx, ctx.t('meetups.edited', { id }));
+        return confirmation(ctx, ctx.t('meetups.edited', { id }));
       },
     }),
     subcommand({
@@ -171,7 +169,7 @@ export const meetupCommand = defineCommand({
         const { going } = await cancelMeetup(db, id);
         announcer.changed(id);
         await announcer.tell(going, () => ({ locale: ctx.locale, tone: 'warning', body: [[ctx.t('meetups.cancelledNotice', { id, title: current.title })]] }));
-        return confirm(ctx, ctx.t('meetups.cancelled', { id, count: going.length }));
+        return confirmation(ctx, ctx.t('meetups.cancelled', { id, count: going.length }));
       },
     }),
     subcommand({
@@ -201,7 +199,7 @@ export const meetupCommand = defineCommand({
         const meetup = await getMeetup(ctx.services.db, id);
         await requirePermission(ctx, 'organizer', meetup.networkId ?? ctx.channel.networkId);
         await ctx.services.announcer.announce(id, ctx.channel);
-        return confirm(ctx, ctx.t('meetups.announced', { id }));
+        return confirmation(ctx, ctx.t('meetups.announced', { id }));
       },
     }),
   ],

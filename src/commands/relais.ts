@@ -8,6 +8,7 @@ import { forgetMember } from '../domain/privacy/forget.ts';
 import { personalData } from '../domain/privacy/personal-data.ts';
 import type { CommandContext } from './context.ts';
 import { defineCommand, subcommand } from './define-command.ts';
+import { confirmation } from './replies.ts';
 
 /** "<@U123|alice>" (Slack), "@alice:example.org" (Matrix) or a bare id → the platform user id. */
 function userIdFrom(reference: string): string {
@@ -18,8 +19,6 @@ function userIdFrom(reference: string): string {
 const privacyOptions = (ctx: CommandContext): PrivacyCardOptions => ({
   t: ctx.t, locale: ctx.locale, timeZone: ctx.timeZone, prefix: ctx.prefix, retentionDays: ctx.services.config.RELAIS_RSVP_RETENTION_DAYS,
 });
-
-const ok = (ctx: CommandContext, text: string) => ({ visibility: 'ephemeral' as const, card: { locale: ctx.locale, tone: 'success' as const, body: [[text]] } });
 
 export const relaisCommand = defineCommand({
   name: 'relais',
@@ -60,7 +59,7 @@ export const relaisCommand = defineCommand({
         const mayAttach = (await hasPermission(ctx, 'moderator', network.id)) || ctx.conversation.isChannelModerator === true;
         if (!mayAttach) throw new RelaisError('forbidden', 'errors.forbidden', { role: { key: 'roles.moderator' } });
         await attachChannel(db, ctx.channel, network.id);
-        return ok(ctx, ctx.t('relais.attached', { name: network.name, slug: network.slug }));
+        return confirmation(ctx, ctx.t('relais.attached', { name: network.name, slug: network.slug }));
       },
     }),
     subcommand({
@@ -136,7 +135,7 @@ export const relaisCommand = defineCommand({
         const key = { memberId_networkId_role: { memberId: target.id, networkId, role } };
         if (action === 'grant') await db.role.upsert({ where: key, create: { memberId: target.id, networkId, role }, update: {} });
         else await db.role.deleteMany({ where: { memberId: target.id, networkId, role } });
-        return ok(ctx, ctx.t(action === 'grant' ? 'relais.granted' : 'relais.revoked', { user: target.displayName, role: { key: `roles.${role}` } }));
+        return confirmation(ctx, ctx.t(action === 'grant' ? 'relais.granted' : 'relais.revoked', { user: target.displayName, role: { key: `roles.${role}` } }));
       },
     }),
     subcommand({

@@ -1,19 +1,13 @@
 import { z } from 'zod';
-import type { Reply } from '../core/card.ts';
 import { requireOwnerOrModerator } from '../domain/permissions.ts';
 import { addTip, editTip, getTip, hideTip, latestTips, searchTips, topTips, voteTip } from '../domain/tips/service.ts';
 import { normaliseTag } from '../domain/tips/tags.ts';
 import { tipCard, tipListCard } from '../domain/tips/view.ts';
 import { idArg, idOnly, queryArg, tagArg, textArg } from './arguments.ts';
-import type { CommandContext } from './context.ts';
 import { defineCommand, subcommand } from './define-command.ts';
+import { confirmation } from './replies.ts';
 
 const LIST_SIZE = 10;
-
-const confirm = (ctx: CommandContext, text: string): Reply => ({
-  visibility: 'ephemeral',
-  card: { locale: ctx.locale, tone: 'success', body: [[text]] },
-});
 
 export const tipCommand = defineCommand({
   name: 'tip',
@@ -34,7 +28,7 @@ export const tipCommand = defineCommand({
           networkId: ctx.channel.networkId,
           createdAt: ctx.services.clock.now(),
         });
-        return confirm(ctx, ctx.t('tips.saved', { id: tip.id, tags: tip.tags.map(({ tag }) => `#${tag}`).join(' ') || '—' }));
+        return confirmation(ctx, ctx.t('tips.saved', { id: tip.id, tags: tip.tags.map(({ tag }) => `#${tag}`).join(' ') || '—' }));
       },
     }),
     subcommand({
@@ -99,7 +93,7 @@ export const tipCommand = defineCommand({
         const tip = await getTip(ctx.services.db, id);
         await requireOwnerOrModerator(ctx, tip.authorId, tip.networkId);
         await editTip(ctx.services.db, id, text);
-        return confirm(ctx, ctx.t('tips.edited', { id }));
+        return confirmation(ctx, ctx.t('tips.edited', { id }));
       },
     }),
     subcommand({
@@ -112,7 +106,7 @@ export const tipCommand = defineCommand({
         const tip = await getTip(ctx.services.db, id);
         await requireOwnerOrModerator(ctx, tip.authorId, tip.networkId);
         await hideTip(ctx.services.db, id);
-        return confirm(ctx, ctx.t('tips.deleted', { id }));
+        return confirmation(ctx, ctx.t('tips.deleted', { id }));
       },
     }),
     subcommand({
@@ -122,7 +116,7 @@ export const tipCommand = defineCommand({
       help: 'tips.help.vote',
       async run({ id }, ctx) {
         const counted = await voteTip(ctx.services.db, id, ctx.member.id);
-        return confirm(ctx, ctx.t(counted ? 'tips.voted' : 'tips.alreadyVoted', { id }));
+        return confirmation(ctx, ctx.t(counted ? 'tips.voted' : 'tips.alreadyVoted', { id }));
       },
     }),
   ],

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './read-body.ts';
 
 /**
  * An in-memory Matrix homeserver speaking the slice of the Client-Server API (spec v1.11) that
@@ -584,13 +585,4 @@ const KEPT_ON_REDACTION: Record<string, string[]> = {
 
 function stateKey(type: string, key: string): string {
   return `${type}\u0000${key}`;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './read-body.ts';
 
 export interface RecordedCall {
   method: string;
@@ -271,14 +272,6 @@ export class FakeSlackWebApi {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 /** Form bodies (WebClient's default) with JSON-string fields decoded, or JSON bodies. */
 function parseBody(raw: string, contentType: string | undefined): Record<string, any> {
