@@ -1,10 +1,10 @@
-import type { PlatformEntry } from '../src/core/adapter.ts';
+import type { PlatformModule } from '../src/core/platform-module.ts';
+import { consolePlatform } from './console/index.ts';
+import { matrixPlatform } from './matrix/index.ts';
+import { slackPlatform } from './slack/index.ts';
 
 /**
- * The chat platforms Relais can serve. Each is loaded only when configured, so a console-only run
- * never loads a chat SDK. A new platform is a new folder and one entry here.
+ * The chat platforms Relais can serve: a new platform is a new folder and one entry here. Each
+ * module's index.ts is small and loads its SDK only when it is configured (create()).
  */
-export const platforms: PlatformEntry[] = [
-  { platform: 'slack', configured: (c) => Boolean(c.SLACK_BOT_TOKEN), load: () => import('./slack/index.ts') },
-  { platform: 'matrix', configured: (c) => Boolean(c.MATRIX_HOMESERVER_URL && c.MATRIX_ACCESS_TOKEN), load: () => import('./matrix/index.ts') },
-];
+export const platforms: PlatformModule[] = [slackPlatform, matrixPlatform, consolePlatform] as PlatformModule[];

@@ -4,6 +4,7 @@ import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { commandsCommand } from './cli/commands.ts';
 import { exportCommand } from './cli/export.ts';
+import { generateCommand } from './cli/generate.ts';
 import { migrateCommand } from './cli/migrate.ts';
 import { summaryCommand } from './cli/summary.ts';
 
@@ -18,6 +19,7 @@ export const commands: Record<string, CliCommand> = {
   export: exportCommand,
   summary: summaryCommand,
   commands: commandsCommand,
+  generate: generateCommand,
 };
 
 function usage(): string {

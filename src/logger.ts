@@ -1,18 +1,18 @@
-import { pino, type Logger } from 'pino';
+import { pino } from 'pino';
+import type { Logger } from './core/logger.ts';
 
 export type { Logger };
 
-/** Structured logs on stderr (stdout belongs to the console chat); tokens and secrets are redacted. */
+/** Structured logs on stderr (stdout belongs to the console chat); tokens, secrets and the configuration are redacted. */
 export function createLogger(level: string): Logger {
   return pino(
     {
       level,
       redact: {
-        paths: ['token', '*.token', 'accessToken', '*.accessToken', 'headers.authorization', 'config.SLACK_BOT_TOKEN',
-          'config.SLACK_SIGNING_SECRET', 'config.SLACK_APP_TOKEN', 'config.MATRIX_ACCESS_TOKEN', 'config.DATABASE_URL'],
+        paths: ['token', '*.token', 'accessToken', '*.accessToken', 'password', '*.password', 'headers.authorization', 'config'],
         censor: '[redacted]',
       },
     },
     pino.destination(2),
-  );
+  ) as unknown as Logger;
 }

@@ -1,7 +1,27 @@
 import 'dotenv/config';
 import v8 from 'node:v8';
-import { startRelais } from './app.ts';
-import { ConfigError } from './config.ts';
+import { pathToFileURL } from 'node:url';
+import { platforms } from '../adapters/index.ts';
+
+export { platforms };
+import { buildRelais, type BuildOptions, type RunningRelais } from './build.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+
+// The composition root: the only file of src/ that knows which platforms exist (adapters/index.ts).
+// `npm start` runs it; the CLI and the tests start Relais through `startRelais`.
+
+/** The environment validated against the core's settings and every platform's, in one message. */
+export const loadFullConfig = (env: NodeJS.ProcessEnv = process.env): Config => loadConfig(env, platforms.map((module) => module.config));
+
+export interface StartOptions extends Partial<BuildOptions> {
+  env?: NodeJS.ProcessEnv;
+}
+
+export function startRelais(options: StartOptions = {}): Promise<RunningRelais> {
+  const { env, ...build } = options;
+  const modules = build.platforms ?? platforms;
+  return buildRelais(loadConfig(env ?? process.env, modules.map((module) => module.config)), { ...build, platforms: modules });
+}
 
 /** `npm start`: Relais on the configured platforms, or a console chat when none is configured. */
 async function main(): Promise<void> {
@@ -11,23 +31,28 @@ async function main(): Promise<void> {
   // the database opens, which is when the query compiler is compiled.
   v8.setFlagsFromString('--liftoff-only');
   const running = await startRelais();
-  const stop = async () => {
-    await running.stop();
-    process.exit(0);
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= running.stop().then(() => process.exit(0));
+    return stopping;
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-  if (running.console) {
-    await running.console.run();
+  // An adapter that drives the process (the console reads its input to the end) stops it when done.
+  const driver = running.adapters.find((adapter) => adapter.runUntilDone);
+  if (driver?.runUntilDone) {
+    await driver.runUntilDone();
     await stop();
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`Relais could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  }
-  process.exit(1);
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      process.stderr.write(`Relais could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    }
+    process.exit(1);
+  });
+}

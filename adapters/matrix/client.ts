@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MatrixClient, MatrixError, type IStorageProvider } from 'matrix-bot-sdk';
-import type { Logger } from '../../src/logger.ts';
+import type { Logger } from '../../src/core/logger.ts';
 import { RequestPacer } from './pacer.ts';
 import { prepareBatch, type RoomEvent, type SyncBatch } from './sync-batch.ts';
 
@@ -49,6 +49,16 @@ export class RelaisMatrixClient extends MatrixClient {
 
   override async getUserId(): Promise<string> {
     return this.knownUserId ?? super.getUserId();
+  }
+
+  /**
+   * Sends an event under a transaction id of the caller's: the same id on every attempt, across
+   * restarts, so the homeserver keeps one event (matrix-bot-sdk mints a new id per call).
+   */
+  async sendOnce(roomId: string, type: string, content: object, txnId: string): Promise<string> {
+    const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(type)}/${encodeURIComponent(txnId)}`;
+    const answer = await this.doRequest('PUT', path, null, content) as { event_id: string };
+    return answer.event_id;
   }
 
   onSync(listener: SyncListener): void {

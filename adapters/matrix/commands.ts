@@ -27,15 +27,34 @@ export const COMMAND_PREFIX = '!';
  */
 export function readCommand(message: MessageToRead, bot: BotIdentity, known: (name: string) => boolean): CommandLine | undefined {
   const body = message.body.trim();
+  let line: CommandLine | undefined;
   if (body.startsWith(COMMAND_PREFIX)) {
-    const line = split(body.slice(COMMAND_PREFIX.length));
-    return line && known(line.name) ? line : undefined;
+    line = split(body.slice(COMMAND_PREFIX.length));
+    if (!line || !known(line.name)) return undefined;
+  } else {
+    const rest = afterAddress(body, message, bot);
+    if (rest === undefined) return undefined;
+    line = split(rest.replace(/^!/, '')) ?? { name: 'relais', text: 'help' };
   }
-  const rest = afterAddress(body, message, bot);
-  if (rest === undefined) return undefined;
-  const line = split(rest.replace(/^!/, ''));
-  return line ?? { name: 'relais', text: 'help' };
+  return { ...line, text: withPillsAsIds(line.text, message.formattedBody, bot.userId) };
 }
+
+/**
+ * A pill shows a display name in the body and links the user id in formatted_body: in a
+ * command's text, the name becomes the id again, so "!relais role grant organizer Bob" names Bob.
+ */
+function withPillsAsIds(text: string, formattedBody: string | undefined, botUserId: string): string {
+  if (!formattedBody) return text;
+  let result = text;
+  for (const [, id, label] of formattedBody.matchAll(/<a href="https:\/\/matrix\.to\/#\/(@[^"]+)">([^<]+)<\/a>/g)) {
+    const userId = decodeURIComponent(id!);
+    const name = decodeEntities(label!);
+    if (userId !== botUserId && name.trim()) result = result.split(name).join(userId);
+  }
+  return result;
+}
+
+const decodeEntities = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 function split(line: string): CommandLine | undefined {
   const match = /^(\S+)\s*([\s\S]*)$/.exec(line.trim());

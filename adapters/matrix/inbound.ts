@@ -1,19 +1,19 @@
-import type { Conversation } from '../../src/core/adapter.ts';
-import type { Reply } from '../../src/core/card.ts';
-import type { Config } from '../../src/config.ts';
-import { rsvpEmoji } from '../../src/domain/meetups/view.ts';
-import type { Logger } from '../../src/logger.ts';
-import type { ReactedMessage, Relais } from '../../src/relais.ts';
+import type { Gesture } from '../../src/core/gesture.ts';
+import type { Logger } from '../../src/core/logger.ts';
+import type { ChannelRef, UserRef } from '../../src/core/platform.ts';
+import type { RelaisPort } from '../../src/core/port.ts';
 import type { RelaisMatrixClient } from './client.ts';
-import { COMMAND_PREFIX, readCommand, type BotIdentity } from './commands.ts';
+import { readCommand, type BotIdentity } from './commands.ts';
+import { serverOf } from './ids.ts';
+import type { MatrixConfig } from './index.ts';
 import { anchorOf, type Outbox, type ReplyAnchor } from './outbox.ts';
-import { MODERATOR_POWER_LEVEL, serverOf, type RoomDirectory } from './rooms.ts';
+import type { RoomDirectory } from './rooms.ts';
 import type { BotStateStorageProvider } from './storage.ts';
 import type { RoomEvent } from './sync-batch.ts';
 
 export interface InboundDeps {
-  relais: Relais;
-  config: Config;
+  port: RelaisPort;
+  config: MatrixConfig;
   logger: Logger;
   client: RelaisMatrixClient;
   rooms: RoomDirectory;
@@ -26,16 +26,24 @@ export interface InboundDeps {
 interface RememberedReaction { sender: string; key: string; target: string }
 
 const VARIATION_SELECTOR = /\uFE0F/g;
-const rsvpKeys: string[] = Object.values(rsvpEmoji);
+
+/** Thrown to keep the sync token where it is: the batch will be read again, and nothing is lost. */
+export class NotRecorded extends Error {}
 
 /**
- * Turns what the sync delivers into Relais calls: commands in messages, RSVPs and tip captures in
- * reactions, withdrawn RSVPs in redactions, invitations, and encrypted messages it cannot read.
- * Events sent by the bot itself are ignored; each event is acted on once (ProcessedEvent), even
- * when a batch is replayed after a crash or seen by another process.
+ * Turns what the sync delivers into gestures for the core: commands in messages, reactions and
+ * their redactions; invitations and encrypted messages are the adapter's own business. Events the
+ * bot sent are ignored. Each gesture is recorded before the batch's sync token is saved: when the
+ * database cannot take it, the batch is read again later (people are told once that Relais will
+ * answer when it is back), so a crash or an outage loses nothing and a replay applies nothing twice.
  */
 export class Inbound {
-  constructor(private readonly deps: InboundDeps) {}
+  private readonly commands: Set<string>;
+  private readonly toldUnavailable = new Set<string>();
+
+  constructor(private readonly deps: InboundDeps) {
+    this.commands = new Set(deps.port.declarations.commands.map((command) => command.name));
+  }
 
   async handle(name: string, payload: unknown[]): Promise<void> {
     const [roomId, event] = payload as [string, RoomEvent];
@@ -67,7 +75,6 @@ export class Inbound {
   }
 
   private async onMessage(roomId: string, event: RoomEvent): Promise<void> {
-    const { relais, bot } = this.deps;
     const content = event.content;
     // Notices are other bots talking (bots must not answer them); edits are not new commands.
     if (content.msgtype !== 'm.text' || typeof content.body !== 'string') return;
@@ -77,60 +84,61 @@ export class Inbound {
       body: withoutReplyFallback(content.body),
       formattedBody: typeof content.formatted_body === 'string' ? content.formatted_body : undefined,
       mentionedUserIds: Array.isArray(mentions?.user_ids) ? mentions.user_ids.filter((id): id is string => typeof id === 'string') : [],
-    }, bot, (name) => relais.registry.has(name));
-    if (!line || !(await relais.firstDelivery(`matrix:${event.event_id}`))) return;
-    await this.answer(anchorOf(roomId, event), async () =>
-      relais.command(await this.conversation(roomId, event.sender), line.name, line.text, COMMAND_PREFIX));
+    }, this.deps.bot, (name) => this.commands.has(name));
+    if (!line) return;
+    await this.record(roomId, event, { kind: 'command', command: line.name, text: line.text }, anchorOf(roomId, event));
   }
 
   private async onReaction(roomId: string, event: RoomEvent): Promise<void> {
-    const { relais, config, storage } = this.deps;
     const relation = event.content['m.relates_to'] as { rel_type?: unknown; event_id?: unknown; key?: unknown } | undefined;
     if (relation?.rel_type !== 'm.annotation' || typeof relation.event_id !== 'string' || typeof relation.key !== 'string') return;
+    const declared = this.deps.port.declarations.reactions;
+    const emoji = canonicalEmoji(relation.key, declared.map((reaction) => reaction.emoji));
+    if (!emoji) return;
     const target = relation.event_id;
-    const emoji = canonicalEmoji(relation.key, [...rsvpKeys, config.RELAIS_TIP_EMOJI]);
-    if (!emoji || !(await relais.firstDelivery(`matrix:${event.event_id}`))) return;
-    // Only reactions on announcements are RSVPs worth remembering (✅ is common elsewhere).
-    if (rsvpKeys.includes(emoji) && (await relais.services.db.announcement.count({ where: { messageId: target } }))) {
+    // Only reactions whose withdrawal means something (answers) are remembered, for their redaction.
+    if (declared.some((reaction) => reaction.emoji === emoji && reaction.removals)) {
       const remembered: RememberedReaction = { sender: event.sender, key: emoji, target };
-      await storage.storeValue(`reaction:${event.event_id}`, JSON.stringify(remembered));
+      await this.deps.storage.storeValue(`reaction:${event.event_id}`, JSON.stringify(remembered));
     }
-    let anchor: ReplyAnchor = { roomId, eventId: target };
-    const loadMessage = async (): Promise<ReactedMessage | undefined> => {
-      const message = await this.deps.client.getEvent(roomId, target) as RoomEvent;
-      anchor = anchorOf(roomId, message);
-      return this.reactedMessage(roomId, message);
-    };
-    await this.answer(() => anchor, async () =>
-      relais.reaction(await this.conversation(roomId, event.sender), { messageId: target, emoji, added: true, loadMessage }));
+    await this.record(roomId, event, { kind: 'reaction', emoji, added: true, messageId: target }, { roomId, eventId: target });
   }
 
   private async onRedaction(roomId: string, event: RoomEvent): Promise<void> {
-    const { relais, storage } = this.deps;
+    const { storage } = this.deps;
     const redacted = event.redacts ?? (typeof event.content.redacts === 'string' ? event.content.redacts : undefined);
     const raw = redacted && (await storage.readValue(`reaction:${redacted}`));
-    if (!redacted || !raw || !(await relais.firstDelivery(`matrix:${event.event_id}`))) return;
-    await storage.deleteValue(`reaction:${redacted}`);
+    if (!redacted || !raw) return;
     // The answer withdrawn is the reactor's, whoever redacted the reaction (a moderator may).
     const reaction = JSON.parse(raw) as RememberedReaction;
-    await this.answer({ roomId, eventId: reaction.target }, async () =>
-      relais.reaction(await this.conversation(roomId, reaction.sender), {
-        messageId: reaction.target, emoji: reaction.key, added: false, loadMessage: async () => undefined,
-      }));
+    await this.record(roomId, { ...event, sender: reaction.sender }, { kind: 'reaction', emoji: reaction.key, added: false, messageId: reaction.target }, { roomId, eventId: reaction.target });
+    // Forgotten only once the withdrawal is recorded: a crash in between replays it, never loses it.
+    await storage.deleteValue(`reaction:${redacted}`);
+  }
+
+  /** Hands one gesture to the core; when the database cannot take it, the batch stops here and is read again later. */
+  private async record(roomId: string, event: RoomEvent, what: DistributiveOmit<Gesture, 'deliveryKey' | 'channel' | 'user' | 'replyTo'>, anchor: ReplyAnchor): Promise<void> {
+    const gesture = { ...what, deliveryKey: event.event_id, channel: this.channelRef(roomId), user: this.userRef(event.sender), replyTo: { ...anchor } } as Gesture;
+    const receipt = await this.deps.port.handle(gesture);
+    if (receipt !== 'unavailable') return;
+    if (!this.toldUnavailable.has(event.event_id)) {
+      this.toldUnavailable.add(event.event_id);
+      const locale = this.deps.port.defaultLocale;
+      const card = { locale, tone: 'warning' as const, body: [[this.deps.port.translate(locale, 'platforms.matrix.unavailableRetrying')]] };
+      await this.deps.outbox.deliver(anchor, [{ visibility: 'ephemeral', card }], { key: `unavailable:${event.event_id}` }).catch(() => undefined);
+    }
+    throw new NotRecorded(`event ${event.event_id} not recorded: database unavailable`);
   }
 
   /** Someone wrote in an end-to-end encrypted room: say once, in clear, that Relais cannot read it. */
   private async onEncrypted(roomId: string): Promise<void> {
-    const { storage, outbox, relais, config, logger } = this.deps;
+    const { storage, outbox, port, logger } = this.deps;
     if (outbox.decrypts) return;
     const key = `e2ee-notice:${roomId}`;
     if (await storage.readValue(key)) return;
     await storage.storeValue(key, new Date().toISOString());
-    const channel = await relais.services.db.channel.findUnique({
-      where: { platform_workspace_externalId: { platform: 'matrix', workspace: this.workspaceOf(roomId), externalId: roomId } },
-    });
     logger.warn({ roomId }, 'encrypted messages in this room cannot be read without a decrypting proxy (pantalaimon)');
-    await outbox.sendEncryptionNotice(roomId, channel?.locale ?? config.RELAIS_LOCALE).catch((error: unknown) => {
+    await outbox.sendEncryptionNotice(roomId, port.defaultLocale).catch((error: unknown) => {
       logger.warn({ err: error, roomId }, 'could not send the encryption notice');
     });
   }
@@ -155,51 +163,22 @@ export class Inbound {
     }
   }
 
-  private async reactedMessage(roomId: string, message: RoomEvent): Promise<ReactedMessage | undefined> {
-    if (message.type !== 'm.room.message' || message.sender === this.deps.bot.userId) return undefined;
-    // Servers bundle the latest edit: a tip is what the message says now.
-    const edit = (message.unsigned?.['m.relations'] as { 'm.replace'?: { content?: { 'm.new_content'?: { body?: unknown } } } } | undefined)?.['m.replace'];
-    const body = edit?.content?.['m.new_content']?.body ?? message.content.body;
-    if (typeof body !== 'string') return undefined;
-    return {
-      text: withoutReplyFallback(body),
-      author: { platform: 'matrix', workspace: this.workspaceOf(message.sender), externalId: message.sender, displayName: await this.deps.rooms.displayName(roomId, message.sender) },
-      permalink: `https://matrix.to/#/${roomId}/${message.event_id}`,
-    };
+  private channelRef(roomId: string): ChannelRef {
+    return { platform: 'matrix', workspace: this.workspaceOf(roomId), externalId: roomId };
   }
 
-  private async conversation(roomId: string, userId: string): Promise<Conversation> {
-    const { rooms, logger } = this.deps;
-    const [name, displayName, level] = await Promise.all([
-      rooms.name(roomId),
-      rooms.displayName(roomId, userId),
-      rooms.powerLevel(roomId, userId).catch((error: unknown) => {
-        logger.warn({ err: error, roomId }, 'could not read power levels; treating the sender as a member');
-        return 0;
-      }),
-    ]);
-    return {
-      channel: { platform: 'matrix', workspace: this.workspaceOf(roomId), externalId: roomId, ...(name ? { name } : {}) },
-      user: { platform: 'matrix', workspace: this.workspaceOf(userId), externalId: userId, displayName },
-      isChannelModerator: level >= MODERATOR_POWER_LEVEL,
-    };
+  /** Named by their id until the gesture is worked (MatrixAdapter.describe). */
+  private userRef(userId: string): UserRef {
+    return { platform: 'matrix', workspace: this.workspaceOf(userId), externalId: userId, displayName: userId };
   }
 
   /** The homeserver a room or user id names; room ids of room version 12 name none: the bot's, then. */
-  private workspaceOf(id: string): string {
+  workspaceOf(id: string): string {
     return serverOf(id) ?? serverOf(this.deps.bot.userId) ?? 'matrix';
   }
-
-  /** Runs a Relais call and delivers its replies; failures are logged, the event stays handled. */
-  private async answer(anchor: ReplyAnchor | (() => ReplyAnchor), work: () => Promise<Reply[]>): Promise<void> {
-    try {
-      const replies = await work();
-      await this.deps.outbox.deliver(typeof anchor === 'function' ? anchor() : anchor, replies);
-    } catch (error) {
-      this.deps.logger.error({ err: error }, 'could not handle a Matrix event');
-    }
-  }
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The reaction key as Relais spells it, or undefined: clients differ on U+FE0F (emoji presentation). */
 function canonicalEmoji(key: string, known: string[]): string | undefined {
@@ -208,6 +187,6 @@ function canonicalEmoji(key: string, known: string[]): string | undefined {
 }
 
 /** Older clients quote the message replied to at the start of the body ("> <@a:b> …" lines, then a blank line). */
-function withoutReplyFallback(body: string): string {
+export function withoutReplyFallback(body: string): string {
   return body.startsWith('> ') ? body.replace(/^(?:>[^\n]*\n)+\n?/, '') : body;
 }

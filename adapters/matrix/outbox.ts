@@ -1,12 +1,15 @@
-import type { Card, Reply } from '../../src/core/card.ts';
+import { createHash } from 'node:crypto';
+import type { SendOptions } from '../../src/core/adapter.ts';
+import type { Card, CardButton, Reply } from '../../src/core/card.ts';
 import { RelaisError } from '../../src/core/errors.ts';
-import { translate } from '../../src/i18n/translate.ts';
-import type { Logger } from '../../src/logger.ts';
+import type { Logger } from '../../src/core/logger.ts';
+import type { RelaisPort } from '../../src/core/port.ts';
 import type { RelaisMatrixClient } from './client.ts';
 import { renderCard, type MatrixNotice } from './render.ts';
 import { isNotFound, type RoomDirectory } from './rooms.ts';
 import type { BotStateStorageProvider } from './storage.ts';
 import type { RoomEvent } from './sync-batch.ts';
+import { COMMAND_PREFIX } from './commands.ts';
 
 /** Where answers to one person's message or reaction go: a thread under that event. */
 export interface ReplyAnchor {
@@ -24,11 +27,13 @@ export function anchorOf(roomId: string, event: Pick<RoomEvent, 'event_id' | 'co
   return { roomId, eventId: event.event_id, canRootThread: relation?.rel_type === undefined };
 }
 
-const RSVP_ACTION = /^meetup\.rsvp\./;
+/** The transaction id of a message's every attempt: the homeserver keeps one event per id (and access token). */
+export const txnIdOf = (key: string) => `relais.${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 
 /**
- * Everything the bot sends. Matrix has no buttons: RSVP buttons become a line saying which
- * reaction to use (they have one); other buttons have no Matrix equivalent and are left out.
+ * Everything the bot sends, each message under a transaction id derived from its outbox key, so
+ * a retry — after a 5xx, a dropped connection or a restart — never posts twice. Matrix has no
+ * buttons: a button becomes the reaction or the command line that does the same.
  * Without a crypto store the SDK would send plain text into an end-to-end encrypted room, so
  * content is refused there, unless the homeserver URL is a decrypting proxy (pantalaimon marks
  * the events it decrypted with "decrypted": true; once seen, that endpoint is trusted).
@@ -43,6 +48,7 @@ export class Outbox {
     private readonly storage: BotStateStorageProvider,
     private readonly logger: Logger,
     private readonly homeserverUrl: string,
+    private readonly port: Pick<RelaisPort, 'translate'>,
   ) {}
 
   private get proxyKey(): string {
@@ -65,18 +71,25 @@ export class Outbox {
   }
 
   render(card: Card): MatrixNotice {
-    const buttons = card.buttons?.filter((button) => RSVP_ACTION.test(button.actionId));
-    return renderCard({ ...card, buttons }, {
-      buttonHint: (labels, locale) => translate(locale, 'matrix.reactToAnswer', { choices: labels.join(' · ') }),
-    });
+    return renderCard(card, { buttonHints: (buttons, locale) => this.hints(buttons, locale) });
   }
 
-  /** Sends `content` as an m.room.message; refuses encrypted rooms it could only leak into. */
-  async send(roomId: string, content: object): Promise<string> {
+  /** "To answer, react: ✅ Going · 🤔 Maybe", "Or type: !tip vote 12": buttons without either are left out. */
+  private hints(buttons: CardButton[], locale: string): string[] {
+    const reactions = buttons.filter((button) => button.instead && 'reaction' in button.instead);
+    const commands = buttons.flatMap((button) => (button.instead && 'command' in button.instead ? [`${COMMAND_PREFIX}${button.instead.command}`] : []));
+    return [
+      ...(reactions.length ? [this.port.translate(locale, 'platforms.matrix.reactToAnswer', { choices: reactions.map((button) => button.label).join(' · ') })] : []),
+      ...(commands.length ? [this.port.translate(locale, 'platforms.matrix.orType', { commands: commands.join(' · ') })] : []),
+    ];
+  }
+
+  /** Sends `content` as an m.room.message under the key's transaction id; refuses encrypted rooms it could only leak into. */
+  async send(roomId: string, content: object, key: string): Promise<string> {
     if (!this.transportDecrypts && (await this.rooms.isEncrypted(roomId))) {
-      throw new RelaisError('conflict', 'matrix.encryptedRefused', {}, `not sending plain text into end-to-end encrypted room ${roomId}`);
+      throw new RelaisError('conflict', 'platforms.matrix.encryptedRefused', {}, `not sending plain text into end-to-end encrypted room ${roomId}`);
     }
-    return this.client.sendMessage(roomId, content);
+    return this.client.sendOnce(roomId, 'm.room.message', content, txnIdOf(key));
   }
 
   /**
@@ -84,26 +97,23 @@ export class Outbox {
    * people learn why Relais stays silent there.
    */
   async sendEncryptionNotice(roomId: string, locale: string): Promise<void> {
-    await this.client.sendMessage(roomId, renderCard({ locale, tone: 'warning', body: [[translate(locale, 'matrix.encryptedRoom')]] }));
+    const notice = renderCard({ locale, tone: 'warning', body: [[this.port.translate(locale, 'platforms.matrix.encryptedRoom')]] });
+    await this.client.sendOnce(roomId, 'm.room.message', notice, txnIdOf(`e2ee-notice:${roomId}`));
   }
 
   async react(roomId: string, eventId: string, key: string): Promise<void> {
-    await this.client.sendEvent(roomId, 'm.reaction', { 'm.relates_to': { rel_type: 'm.annotation', event_id: eventId, key } });
+    await this.client.sendOnce(roomId, 'm.reaction', { 'm.relates_to': { rel_type: 'm.annotation', event_id: eventId, key } }, txnIdOf(`react:${eventId}:${key}`));
   }
 
   /**
    * Answers to a person: 'ephemeral' ones (Matrix has none) in a thread under their message, so
    * the room's main timeline stays clean; 'channel' ones in the room, or in the thread the
-   * person wrote in. Failures are logged, never thrown: the gesture itself was handled.
+   * person wrote in.
    */
-  async deliver(anchor: ReplyAnchor, replies: Reply[]): Promise<void> {
-    for (const reply of replies) {
+  async deliver(anchor: ReplyAnchor, replies: Reply[], options: SendOptions): Promise<void> {
+    for (const [index, reply] of replies.entries()) {
       const relation = reply.visibility === 'ephemeral' || anchor.threadRoot ? relationFor(anchor) : {};
-      try {
-        await this.send(anchor.roomId, { ...this.render(reply.card), ...relation });
-      } catch (error) {
-        this.logger.warn({ err: error, roomId: anchor.roomId }, 'could not deliver a Matrix reply');
-      }
+      await this.send(anchor.roomId, { ...this.render(reply.card), ...relation }, index ? `${options.key}/${index}` : options.key);
     }
   }
 

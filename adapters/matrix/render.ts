@@ -1,7 +1,8 @@
 import escapeHtml from 'escape-html';
 import { withoutDeceptiveCharacters } from '../../src/core/inert-text.ts';
-import type { Card, Inline, Rich } from '../../src/core/card.ts';
+import { followableUrl, type Card, type CardButton, type Inline, type Rich } from '../../src/core/card.ts';
 import { formatInstant } from '../../src/core/dates.ts';
+import { truncate } from '../../src/core/text.ts';
 
 /**
  * What the bot sends as an m.room.message. Always m.notice: the default push rule
@@ -30,10 +31,10 @@ export interface MatrixEdit {
 
 export interface MatrixRenderOptions {
   /**
-   * Matrix has no buttons: the card's button labels become one hint line, e.g. reactions to use.
-   * Receives the labels (already defused of @room) and the card's locale; default "a · b · c".
+   * Matrix has no buttons: what to say instead (the reactions to add, the command to type), one
+   * line each; buttons with no equivalent are left out. Default: the labels, "a · b · c".
    */
-  buttonHint?: (labels: string[], locale: string) => string;
+  buttonHints?: (buttons: CardButton[], locale: string) => string[];
   /** Budget for JSON.stringify(content) in UTF-8 bytes; default CONTENT_MAX_BYTES. */
   maxBytes?: number;
 }
@@ -46,7 +47,6 @@ export interface MatrixRenderOptions {
 export const CONTENT_MAX_BYTES = 40_000;
 export const EVENT_CONTENT_MAX_BYTES = 60_000;
 
-const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 /** Clients turn links to these hosts into user/room "pills" (and Element pings on them). */
 const PILL_HOSTS = new Set(['matrix.to']);
 /** U+2060 WORD JOINER: invisible, adds no line-break opportunity, joins nothing (unlike ZWJ in emoji). */
@@ -79,8 +79,8 @@ export function renderEdit(originalEventId: string, content: MatrixNotice, maxBy
   const whole = edit(content.body, true);
   if (size(whole) <= maxBytes) return whole;
   // The fallback only serves clients without edit support: shrink it, never m.new_content.
-  const n = largestFitting(0, content.body.length, (k) => size(edit(cut(content.body, k), false)) <= maxBytes);
-  return edit(cut(content.body, n ?? 0), false);
+  const n = largestFitting(0, content.body.length, (k) => size(edit(truncate(content.body, k), false)) <= maxBytes);
+  return edit(truncate(content.body, n ?? 0), false);
 }
 
 /** Makes @room inert in user text; body and HTML alike (Element turns "@room" text into a pill). */
@@ -122,9 +122,11 @@ function render(card: Card, options: MatrixRenderOptions, cap: Cap): MatrixNotic
     });
   }
   if (card.buttons?.length) {
-    const labels = card.buttons.map((b) => text(b.label, cap));
-    const hint = defuseMentions((options.buttonHint ?? defaultHint)(labels, locale));
-    blocks.push({ text: hint, html: `<p>${escapeHtml(hint)}</p>` });
+    const buttons = card.buttons.map((b) => ({ ...b, label: text(b.label, cap) }));
+    for (const line of (options.buttonHints ?? defaultHints)(buttons, locale)) {
+      const hint = defuseMentions(line);
+      blocks.push({ text: hint, html: `<p>${escapeHtml(hint)}</p>` });
+    }
   }
   if (card.footer?.length) {
     const r = rich(card.footer, locale, cap);
@@ -139,8 +141,8 @@ function render(card: Card, options: MatrixRenderOptions, cap: Cap): MatrixNotic
   };
 }
 
-function defaultHint(labels: string[]): string {
-  return labels.join(' · ');
+function defaultHints(buttons: CardButton[]): string[] {
+  return [buttons.map((button) => button.label).join(' · ')];
 }
 
 function rich(pieces: Rich, locale: string, cap: Cap): Block {
@@ -182,29 +184,16 @@ function inline(piece: Inline, locale: string, cap: Cap): Block {
 
 /** The normalised href to emit, 'text' to show the URL without an anchor, or undefined if unsafe. */
 function safeHref(link: string): string | 'text' | undefined {
-  let url: URL;
-  try {
-    url = new URL(link);
-  } catch {
-    return undefined;
-  }
-  if (!ALLOWED_SCHEMES.has(url.protocol)) return undefined;
-  if (PILL_HOSTS.has(url.hostname.toLowerCase())) return 'text';
-  return url.href;
+  const href = followableUrl(link);
+  if (!href) return undefined;
+  return PILL_HOSTS.has(new URL(href).hostname.toLowerCase()) ? 'text' : href;
 }
 
 /** Every piece of user text goes through here: defused, then capped. */
 function text(s: string, cap: Cap): string {
-  return defuseMentions(cut(withoutDeceptiveCharacters(s), cap.chars));
+  return defuseMentions(truncate(withoutDeceptiveCharacters(s), cap.chars));
 }
 
-function cut(s: string, max: number): string {
-  if (s.length <= max) return s;
-  if (max <= 0) return ELLIPSIS;
-  let head = s.slice(0, max - 1);
-  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1); // never split a surrogate pair
-  return head + ELLIPSIS;
-}
 
 function capList<T>(list: T[], cap: Cap, more: T): T[] {
   return list.length <= cap.list ? list : [...list.slice(0, Math.max(0, cap.list - 1)), more];

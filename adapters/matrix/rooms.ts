@@ -12,12 +12,6 @@ interface Entry { value: Promise<unknown>; until: number }
 
 export const MODERATOR_POWER_LEVEL = 50;
 
-/** The part of a Matrix id after the first colon: the homeserver's name. */
-export function serverOf(id: string): string | undefined {
-  const colon = id.indexOf(':');
-  return colon === -1 ? undefined : id.slice(colon + 1);
-}
-
 export function isNotFound(error: unknown): boolean {
   const e = error as { errcode?: unknown; statusCode?: unknown; body?: { errcode?: unknown } };
   return e?.errcode === 'M_NOT_FOUND' || e?.body?.errcode === 'M_NOT_FOUND' || e?.statusCode === 404;
@@ -38,6 +32,9 @@ export class RoomDirectory {
     switch (event.type) {
       case 'm.room.encryption':
         if (event.state_key === '' && event.content.algorithm) known(`encrypted ${roomId}`, true, Infinity);
+        break;
+      case 'm.room.create':
+        if (event.state_key === '') known(`creators ${roomId}`, creatorsOf(event), Infinity);
         break;
       case 'm.room.power_levels':
         if (event.state_key === '') known(`power ${roomId}`, event.content, POWER_TTL);
@@ -73,6 +70,22 @@ export class RoomDirectory {
       })) as { users?: Record<string, unknown>; users_default?: unknown };
     const level = levels.users?.[userId] ?? levels.users_default ?? 0;
     return typeof level === 'number' ? level : Number(level) || 0;
+  }
+
+  /**
+   * Whether the person moderates the room: power level 50 or more, or, from room version 12 on,
+   * one of its creators (who have unlimited power and appear in no power-level list).
+   */
+  async moderates(roomId: string, userId: string): Promise<boolean> {
+    const creators = await this.cached(`creators ${roomId}`, () => Infinity, async () => {
+      const answer = await this.client.doRequest('GET', `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/state/m.room.create/`, { format: 'event' })
+        .catch(() => undefined) as Record<string, unknown> | undefined;
+      // A server that ignores ?format=event answers with the content alone, without the sender.
+      const full = typeof answer?.sender === 'string' && typeof answer.content === 'object';
+      return creatorsOf(full ? (answer as unknown as RoomEvent) : { sender: '', content: answer ?? {} });
+    });
+    if (creators.includes(userId)) return true;
+    return (await this.powerLevel(roomId, userId)) >= MODERATOR_POWER_LEVEL;
   }
 
   name(roomId: string): Promise<string | undefined> {
@@ -112,4 +125,15 @@ export class RoomDirectory {
 function nameOf(content: unknown): string | undefined {
   const name = (content as { name?: unknown } | undefined)?.name;
   return typeof name === 'string' && name.trim() ? name.trim() : undefined;
+}
+
+/** Versions whose creators outrank every power level (MSC4289, room version 12). */
+const CREATOR_POWER_VERSIONS = new Set(['12']);
+
+/** The people with unlimited power from an m.room.create event: its sender and additional creators, from room version 12. */
+function creatorsOf(event: Pick<RoomEvent, 'sender' | 'content'>): string[] {
+  const version = String(event.content.room_version ?? '1');
+  if (!CREATOR_POWER_VERSIONS.has(version)) return [];
+  const additional = Array.isArray(event.content.additional_creators) ? event.content.additional_creators.filter((id): id is string => typeof id === 'string') : [];
+  return [event.sender, ...additional].filter(Boolean);
 }

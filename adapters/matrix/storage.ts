@@ -1,25 +1,10 @@
 import type { IAppserviceStorageProvider, IFilterInfo, IStorageProvider } from 'matrix-bot-sdk';
+import type { KeyValueStore } from '../../src/core/state.ts';
 
 /**
- * The slice of the Prisma client this needs, typed structurally so that both the generated
- * SQLite client and the Postgres one (or a `Db` wrapper exposing `botState`) fit.
- */
-export interface BotStateDb {
-  botState: {
-    findUnique(args: { where: { key: string } }): PromiseLike<{ value: string } | null>;
-    upsert(args: {
-      where: { key: string };
-      create: { key: string; value: string };
-      update: { value: string };
-    }): PromiseLike<unknown>;
-    deleteMany(args: { where: { key: string } }): PromiseLike<unknown>;
-  };
-}
-
-/**
- * matrix-bot-sdk storage in the shared BotState table, so a restart resumes the /sync stream
- * where it stopped: no replay of old events, no gap. Keys are namespaced per bot user
- * (`matrix:<userId>:sync_token`) so several bots (or a test and a bot) can share one database.
+ * matrix-bot-sdk storage in the adapter's own state (the shared database), so a restart resumes
+ * the /sync stream where it stopped: no replay of old events, no gap. Keys are namespaced per bot
+ * user (`<userId>:sync_token`) so several bots (or a test and a bot) can share one database.
  *
  * Every method is async: matrix-bot-sdk 0.7.1 wraps each storage call in `Promise.resolve(...)`
  * and awaits it (MatrixClient.start/startSync, Appservice, Intent), so no in-memory cache is
@@ -28,8 +13,8 @@ export interface BotStateDb {
 export class BotStateStorageProvider implements IStorageProvider, IAppserviceStorageProvider {
   private readonly prefix: string;
 
-  constructor(private readonly db: BotStateDb, userId: string) {
-    this.prefix = `matrix:${userId}:`;
+  constructor(private readonly state: KeyValueStore, userId: string) {
+    this.prefix = `${userId}:`;
   }
 
   async setSyncToken(token: string | null): Promise<void> {
@@ -63,6 +48,12 @@ export class BotStateStorageProvider implements IStorageProvider, IAppserviceSto
     await this.write(`kv:${key}`, null);
   }
 
+  /** Every `kv:` entry whose key starts with `start`, keys without the prefix. */
+  async values(start: string): Promise<Array<[string, string]>> {
+    const entries = await this.state.entries(`${this.prefix}kv:${start}`);
+    return entries.map(([key, value]) => [key.slice(`${this.prefix}kv:`.length), value]);
+  }
+
   // Appservice bookkeeping (unused by a plain bot user, but cheap to have if Relais ever becomes one).
   async addRegisteredUser(userId: string): Promise<void> {
     await this.write(`registered:${userId}`, '1');
@@ -80,14 +71,12 @@ export class BotStateStorageProvider implements IStorageProvider, IAppserviceSto
     return (await this.read(`txn:${transactionId}`)) !== undefined;
   }
 
-  private async read(key: string): Promise<string | undefined> {
-    const row = await this.db.botState.findUnique({ where: { key: this.prefix + key } });
-    return row?.value;
+  private read(key: string): Promise<string | undefined> {
+    return this.state.get(this.prefix + key);
   }
 
   private async write(key: string, value: string | null): Promise<void> {
-    const full = this.prefix + key;
-    if (value === null) await this.db.botState.deleteMany({ where: { key: full } });
-    else await this.db.botState.upsert({ where: { key: full }, create: { key: full, value }, update: { value } });
+    if (value === null) await this.state.delete(this.prefix + key);
+    else await this.state.set(this.prefix + key, value);
   }
 }

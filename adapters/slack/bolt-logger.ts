@@ -1,6 +1,6 @@
 import { format } from 'node:util';
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../../src/logger.ts';
+import type { Logger } from '../../src/core/logger.ts';
 
 /**
  * Bolt and the WebClient log through Relais's logger, so their warnings (a bad signature, a rate

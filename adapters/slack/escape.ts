@@ -119,8 +119,3 @@ function cutAt(text: string, cut: number): string {
   const safe = code >= 0xd800 && code <= 0xdbff ? cut - 1 : cut;
   return `${text.slice(0, safe)}…`;
 }
-
-/** Cuts plain text to `max` characters with "…", not splitting a surrogate pair. */
-export function truncatePlain(text: string, max: number): string {
-  return text.length <= max ? text : cutAt(text, max - 1);
-}

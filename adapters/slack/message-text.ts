@@ -29,3 +29,12 @@ function splitLabel(inner: string): [string, string | undefined] {
   const bar = inner.indexOf('|');
   return bar === -1 ? [inner, undefined] : [inner.slice(0, bar), inner.slice(bar + 1) || undefined];
 }
+
+/** A Slack message as payloads and conversations.history give it (trimmed to what a tip needs). */
+export interface SlackMessage {
+  ts?: string | undefined;
+  text?: string | undefined;
+  user?: string | undefined;
+  bot_id?: string | undefined;
+  username?: string | undefined;
+}

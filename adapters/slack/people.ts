@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../../src/logger.ts';
+import type { Logger } from '../../src/core/logger.ts';
 
 export interface SlackPerson {
   displayName: string;
@@ -35,6 +35,17 @@ export class People {
     return person;
   }
 
+  /** Who the id is, or undefined when Slack knows nobody by it (never cached as someone). */
+  async find(userId: string): Promise<SlackPerson | undefined> {
+    try {
+      const { user } = await this.client.users.info({ user: userId });
+      return user ? { displayName: nameOf(user) ?? userId, isAdmin: Boolean(user.is_admin || user.is_owner) } : undefined;
+    } catch (error) {
+      if ((error as { data?: { error?: string } }).data?.error === 'user_not_found') return undefined;
+      throw error;
+    }
+  }
+
   async displayName(userId: string, fallbackName?: string): Promise<string> {
     return (await this.lookup(userId, fallbackName)).displayName;
   }
@@ -42,8 +53,7 @@ export class People {
   private async fetch(userId: string, fallbackName?: string): Promise<SlackPerson> {
     try {
       const { user } = await this.client.users.info({ user: userId });
-      const name = user?.profile?.display_name || user?.profile?.real_name || user?.real_name || user?.name || fallbackName || userId;
-      return { displayName: name, isAdmin: Boolean(user?.is_admin || user?.is_owner) };
+      return { displayName: (user && nameOf(user)) || fallbackName || userId, isAdmin: Boolean(user?.is_admin || user?.is_owner) };
     } catch (error) {
       // Not cached: the next event asks again rather than keeping a wrong name for a minute.
       this.cache.delete(userId);
@@ -52,3 +62,6 @@ export class People {
     }
   }
 }
+
+type SlackUser = { name?: string; real_name?: string; profile?: { display_name?: string; real_name?: string } };
+const nameOf = (user: SlackUser) => user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || undefined;

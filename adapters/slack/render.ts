@@ -1,10 +1,11 @@
 import type { types } from '@slack/bolt';
-import type { Card, CardButton, Inline, Rich } from '../../src/core/card.ts';
+import { followableUrl, type Card, type CardButton, type Inline, type Rich } from '../../src/core/card.ts';
 import { formatInstant } from '../../src/core/dates.ts';
 import {
   escapeCode, escapeEntities, escapeLinkLabel, escapeMrkdwn, plainText, stripInvisible,
-  truncateMrkdwn, truncatePlain,
+  truncateMrkdwn,
 } from './escape.ts';
+import { truncate } from '../../src/core/text.ts';
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;
@@ -34,8 +35,6 @@ export const LIMITS = {
   fallbackText: 4000,
 } as const;
 
-const ALLOWED_LINK = new Set(['http:', 'https:', 'mailto:']);
-
 /** Renders a card; never throws on size, it truncates with "…" instead. */
 export function renderCard(card: Card): SlackMessage {
   const header = card.header && plainText(plainOf(card.header, card.locale));
@@ -46,7 +45,7 @@ export function renderCard(card: Card): SlackMessage {
   const tail: KnownBlock[] = [...actions];
   if (footer) tail.push({ type: 'context', elements: [mrkdwn(truncateMrkdwn(footer, LIMITS.contextText))] });
   const head: KnownBlock[] = header
-    ? [{ type: 'header', text: { type: 'plain_text', text: truncatePlain(header, LIMITS.headerText), emoji: true } }]
+    ? [{ type: 'header', text: { type: 'plain_text', text: truncate(header, LIMITS.headerText), emoji: true } }]
     : [];
   // Header and buttons matter most (buttons are the only way to act), so content yields its place.
   const room = LIMITS.blocks - head.length - tail.length;
@@ -61,7 +60,7 @@ export function renderPlainFallback(card: Card): string {
   if (card.header) lines.push(plainOf(card.header, card.locale));
   for (const p of card.body ?? []) lines.push(plainOf(p, card.locale));
   for (const f of card.fields ?? []) {
-    lines.push(`${plainText(truncatePlain(f.label, LIMITS.fieldText))}: ${plainOf(f.value, card.locale)}`);
+    lines.push(`${plainText(truncate(f.label, LIMITS.fieldText))}: ${plainOf(f.value, card.locale)}`);
   }
   for (const i of card.items ?? []) lines.push(`• ${plainOf(i, card.locale)}`);
   if (card.footer) lines.push(plainOf(card.footer, card.locale));
@@ -79,7 +78,7 @@ export function plainOf(rich: Rich, locale: string): string {
  * escaping work: rendering cost stays bounded whatever size a tip or title arrives at.
  */
 function capped(piece: Inline): Inline {
-  const cap = (t: string) => truncatePlain(t, LIMITS.sectionText + 1);
+  const cap = (t: string) => truncate(t, LIMITS.sectionText + 1);
   if (typeof piece === 'string') return cap(piece);
   if ('strong' in piece) return { strong: cap(piece.strong) };
   if ('code' in piece) return { code: cap(piece.code) };
@@ -124,21 +123,12 @@ function mrkdwnPiece(whole: Inline, locale: string): string {
 
 /** `<url|label>` only for http(s)/mailto; anything else is shown, inert, and not clickable. */
 function linkOf(link: string, label?: string): string {
-  const url = safeUrl(link);
+  const url = followableUrl(link);
   if (!url) return escapeMrkdwn(label ? `${label} (${link})` : link);
   // WHATWG URLs keep `|` and may keep `&`: `|` would end the URL early, `&` must be an entity.
   const target = escapeEntities(url.replace(/\|/g, '%7C'));
   const text = label && stripInvisible(label).trim() ? escapeLinkLabel(label.trim()) : '';
   return text ? `<${target}|${text}>` : `<${target}>`;
-}
-
-function safeUrl(link: string): string | undefined {
-  try {
-    const url = new URL(link.trim());
-    return ALLOWED_LINK.has(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Slack shows the date in each reader's own timezone; the fallback is for clients that cannot. */
@@ -193,7 +183,7 @@ function itemSections(card: Card): SectionBlock[] {
 
 function fieldSections(card: Card): SectionBlock[] {
   const fields = (card.fields ?? []).map((f) => {
-    const label = escapeMrkdwn(plainText(truncatePlain(f.label, LIMITS.fieldText)), '*');
+    const label = escapeMrkdwn(plainText(truncate(f.label, LIMITS.fieldText)), '*');
     const text = `${label ? `*${label}*\n` : ''}${mrkdwnOf(f.value, card.locale)}`;
     return mrkdwn(truncateMrkdwn(text, LIMITS.fieldText));
   });
@@ -220,7 +210,7 @@ function buttonOf(b: CardButton): Button {
     // Values are ids we minted; cutting one would route the click to the wrong thing, so the
     // limit is left to Slack to enforce loudly.
     value: b.value,
-    text: { type: 'plain_text', text: truncatePlain(plainText(b.label), LIMITS.buttonText) || '…', emoji: true },
+    text: { type: 'plain_text', text: truncate(plainText(b.label), LIMITS.buttonText) || '…', emoji: true },
   };
   if (b.style) button.style = b.style;
   return button;

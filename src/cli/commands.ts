@@ -1,6 +1,6 @@
-import { commands } from '../commands/index.ts';
-import { commandReference } from '../commands/reference.ts';
 import type { CliCommand } from '../cli.ts';
+import { commandReference } from '../interactions/reference.ts';
+import { commands } from '../interactions/registry.ts';
 
 /** `relais commands`: the command reference as a Markdown table, the one in the README. */
 export const commandsCommand: CliCommand = {

@@ -3,13 +3,12 @@
 import { migrateToLatest, migrationStatus } from '../../prisma/engine-bridge/index.mjs';
 import { maskUrl } from '../db/engine.ts';
 import type { CliCommand } from '../cli.ts';
-
-const DEFAULT_URL = 'file:./data/relais.db';
+import { DEFAULT_DATABASE_URL } from '../config.ts';
 
 export const migrateCommand: CliCommand = {
   help: 'apply pending database migrations to DATABASE_URL; `migrate status` lists them',
   async handler(argv, env) {
-    const url = env.DATABASE_URL || DEFAULT_URL;
+    const url = env.DATABASE_URL || DEFAULT_DATABASE_URL;
     const where = maskUrl(url);
     if (argv[0] === 'status') {
       const s = await migrationStatus(url);

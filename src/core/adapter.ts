@@ -1,71 +1,58 @@
-import type { Card } from './card.ts';
+import type { Card, Reply } from './card.ts';
+import type { CapturedMessage, Gesture, ReplyTarget } from './gesture.ts';
+import type { ChannelRef, PersonRef, Platform, PostedMessage, UserRef } from './platform.ts';
 
-export type Platform = 'slack' | 'matrix' | 'console';
-
-/** A channel as a platform names it: Slack team + channel id, Matrix homeserver + room id, or the console. */
-export interface ChannelRef {
-  platform: Platform;
-  /** Slack team id, Matrix homeserver name, "local" for the console. */
-  workspace: string;
-  externalId: string;
-  name?: string;
-}
-
-export interface UserRef {
-  platform: Platform;
-  workspace: string;
-  externalId: string;
-  displayName: string;
-}
-
-/** Who speaks where. Platform-level moderation rights (Slack workspace admin, Matrix power level >= 50) come from the adapter. */
-export interface Conversation {
-  channel: ChannelRef;
-  user: UserRef;
-  isChannelModerator?: boolean;
-}
-
-export interface PostedMessage {
-  messageId: string;
+/** One message, whatever the number of attempts it takes. */
+export interface SendOptions {
+  /** The same on every attempt, across restarts and processes. */
+  key: string;
+  /**
+   * An earlier attempt may have reached the platform (it failed without saying whether, or its
+   * process died during it): look before sending again, where the platform allows.
+   */
+  retry?: boolean;
 }
 
 /**
- * What the core asks of a platform. A new platform is one folder in adapters/ implementing this.
- * Optional capabilities are feature-detected by the core (e.g. no reactions on the console).
+ * What the core asks of a platform. Optional methods are capabilities the core feature-detects
+ * (the console has no reactions). A new platform is one folder in adapters/ implementing this.
  */
 export interface ChatAdapter {
   readonly platform: Platform;
+  /** Usage lines are written with it: "/" for slash commands, "!" on Matrix. */
+  readonly commandPrefix: string;
+  /**
+   * Posts with one key appear once even when sent again after a crash (Matrix transaction ids,
+   * Slack message metadata looked up before a retry). Without it, a post whose process died
+   * mid-call is left uncertain rather than risk a duplicate.
+   */
+  readonly idempotentPosts?: boolean;
+  /** Declared forms can be shown (Slack's modals): a command typed bare opens its form. */
+  readonly showsForms?: boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
-  post(channel: ChannelRef, card: Card): Promise<PostedMessage>;
+  /** An adapter that drives the process (the console reads its input to the end): the process stops when it resolves. */
+  runUntilDone?(): Promise<void>;
+  post(channel: ChannelRef, card: Card, options: SendOptions): Promise<PostedMessage>;
   update(channel: ChannelRef, messageId: string, card: Card): Promise<void>;
-  /** Seeds the RSVP reactions under an announcement. */
+  /** An answer to a gesture, where its `replyTo` says (a form reply opens the form, if the platform has forms). */
+  reply(to: ReplyTarget, reply: Reply, options: SendOptions): Promise<void>;
+  /** Seeds the reactions that answer a message (RSVP). */
   addReactions?(channel: ChannelRef, messageId: string, emojis: string[]): Promise<void>;
   /** A private message to one person. */
-  sendDirect?(user: UserRef, card: Card): Promise<void>;
+  sendDirect?(user: UserRef, card: Card, options: SendOptions): Promise<void>;
+  /**
+   * Fills in what the platform knows of who and where (display names, moderation rights, a
+   * captured message made readable): called when the gesture is worked, never when it is
+   * recorded, so acknowledging it never waits on the platform.
+   */
+  describe?(gesture: Gesture): Promise<Gesture>;
+  /** A message as people read it, for a reaction that keeps it as a tip. */
+  fetchMessage?(channel: ChannelRef, messageId: string): Promise<CapturedMessage | undefined>;
+  /** Who someone named in a command is (their display name), or undefined when the platform knows nobody by that id. */
+  lookupUser?(person: PersonRef): Promise<UserRef | undefined>;
 }
 
-/** Where an adapter can serve HTTP on the shared PORT (Slack's /slack/events beside the web pages). */
-export type HttpHandler = (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => void;
-export interface HttpMounts {
-  mount(pathPrefix: string, handler: HttpHandler): void;
-}
-
-export interface AdapterDeps {
-  relais: import('../relais.ts').Relais;
-  config: import('../config.ts').Config;
-  logger: import('../logger.ts').Logger;
-  http: HttpMounts;
-}
-
-/** What each adapters/<platform>/index.ts exports as `adapter`. */
-export interface AdapterModule {
-  create(deps: AdapterDeps): Promise<ChatAdapter>;
-}
-
-/** A platform Relais can serve: whether the config asks for it, and how to load its adapter (lazily). */
-export interface PlatformEntry {
-  platform: Platform;
-  configured(config: import('../config.ts').Config): boolean;
-  load(): Promise<{ adapter: AdapterModule }>;
-}
+// Failures: an adapter throws RelaisError — 'unavailable' when trying again later may help (a
+// timeout, a 5xx, a rate limit), any other code when it cannot (not a member of the channel, an
+// encrypted room): the core then tells the person who asked, with the error's message.

@@ -1,3 +1,5 @@
+import type { Form } from './form.ts';
+
 /**
  * The neutral message model. Handlers build cards; only adapters/<platform>/ turns them into
  * Block Kit, Matrix HTML or terminal text. Every string in a card is plain text written by
@@ -15,12 +17,17 @@ export type Inline =
 export type Rich = Inline[];
 
 export interface CardButton {
-  /** Routed to the action handler declared under this id. */
+  /** The declared action a click runs (src/interactions/actions.ts). */
   actionId: string;
-  /** Opaque payload handed back with the click, e.g. a meetup id. */
+  /** Handed back with the click, e.g. a meetup id. */
   value: string;
   label: string;
   style?: 'primary' | 'danger';
+  /**
+   * The same choice for platforms without buttons: a reaction to add to the message, or a command
+   * line (without its prefix) to type.
+   */
+  instead?: { reaction: string } | { command: string };
 }
 
 export interface CardField {
@@ -46,7 +53,20 @@ export interface Card {
 /** Where a reply goes: only to the person who asked (where the platform allows), or to the channel. */
 export type Visibility = 'ephemeral' | 'channel';
 
-export interface Reply {
-  card: Card;
-  visibility: Visibility;
+export type Reply =
+  | { visibility: Visibility; card: Card }
+  /** A form to fill in (a Slack modal); platforms that show no forms show `card` instead (the command line to type). */
+  | { visibility: 'ephemeral'; form: Form; card: Card };
+
+/** Links people may follow from what Relais shows; anything else is shown as text, never as a link. */
+const followable = new Set(['http:', 'https:', 'mailto:']);
+
+/** The URL as a link target, or undefined when it must stay text (javascript:, data:, relative…). */
+export function followableUrl(link: string): string | undefined {
+  try {
+    const url = new URL(link.trim());
+    return followable.has(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,20 +1,28 @@
-import type { ChannelRef, UserRef } from '../core/adapter.ts';
+import type { ChannelRef, UserRef } from '../core/platform.ts';
 import type { Db } from '../db/client.ts';
+import type { Tx } from '../db/transaction.ts';
 
 export type ChannelRecord = NonNullable<Awaited<ReturnType<Db['channel']['findUnique']>>>;
 export type MemberRecord = NonNullable<Awaited<ReturnType<Db['member']['findUnique']>>>;
 
+/** What a channel starts with when Relais first sees it: the deployment's language and timezone. */
 export interface ChannelDefaults {
   locale: string;
   timezone: string;
 }
 
+export const channelDefaults = (config: { RELAIS_LOCALE: string; RELAIS_TIMEZONE: string }): ChannelDefaults =>
+  ({ locale: config.RELAIS_LOCALE, timezone: config.RELAIS_TIMEZONE });
+
+const identity = (ref: Pick<ChannelRef, 'platform' | 'workspace' | 'externalId'>) =>
+  ({ platform: ref.platform, workspace: ref.workspace, externalId: ref.externalId });
+
 /**
  * Registers a channel on first sight. An upsert, so two processes seeing the same
  * new channel at once still end up with one row.
  */
-export async function ensureChannel(db: Db, ref: ChannelRef, defaults: ChannelDefaults): Promise<ChannelRecord> {
-  const key = { platform: ref.platform, workspace: ref.workspace, externalId: ref.externalId };
+export async function ensureChannel(db: Tx, ref: ChannelRef, defaults: ChannelDefaults): Promise<ChannelRecord> {
+  const key = identity(ref);
   const known = await db.channel.findUnique({ where: { platform_workspace_externalId: key } });
   if (known && (ref.name === undefined || known.name === ref.name)) return known;
   return db.channel.upsert({
@@ -25,8 +33,8 @@ export async function ensureChannel(db: Db, ref: ChannelRef, defaults: ChannelDe
 }
 
 /** Registers a member on first sight and keeps the display name current. */
-export async function ensureMember(db: Db, ref: UserRef): Promise<MemberRecord> {
-  const key = { platform: ref.platform, workspace: ref.workspace, externalId: ref.externalId };
+export async function ensureMember(db: Tx, ref: UserRef): Promise<MemberRecord> {
+  const key = identity(ref);
   const known = await db.member.findUnique({ where: { platform_workspace_externalId: key } });
   if (known && known.displayName === ref.displayName) return known;
   return db.member.upsert({
@@ -37,19 +45,9 @@ export async function ensureMember(db: Db, ref: UserRef): Promise<MemberRecord> 
 }
 
 export function channelRefOf(channel: ChannelRecord): ChannelRef {
-  return {
-    platform: channel.platform as ChannelRef['platform'],
-    workspace: channel.workspace,
-    externalId: channel.externalId,
-    ...(channel.name ? { name: channel.name } : {}),
-  };
+  return { ...identity(channel), ...(channel.name ? { name: channel.name } : {}) };
 }
 
 export function userRefOf(member: MemberRecord): UserRef {
-  return {
-    platform: member.platform as UserRef['platform'],
-    workspace: member.workspace,
-    externalId: member.externalId,
-    displayName: member.displayName,
-  };
+  return { ...identity(member), displayName: member.displayName };
 }

@@ -1,44 +1,41 @@
-import type { Permission } from '../commands/define-command.ts';
-import type { CommandContext } from '../commands/context.ts';
 import { RelaisError } from '../core/errors.ts';
+import type { Tx } from '../db/transaction.ts';
+import type { ChannelRecord, MemberRecord } from './directory.ts';
 
-/** Who is asking, where: enough to judge a permission outside a command too (forms, buttons). */
-export type Asker = Pick<CommandContext, 'services' | 'conversation' | 'channel' | 'member'>;
+export type Role = 'organizer' | 'moderator' | 'admin';
+/** A person's standing in one network: a role granted in Relais, or administration (RELAIS_ADMINS). */
+export type Standing = 'anyone' | Role;
 
-const rank: Record<Permission, number> = { anyone: 0, owner: 0, organizer: 1, moderator: 2, admin: 3 };
+const rank: Record<Standing, number> = { anyone: 0, organizer: 1, moderator: 2, admin: 3 };
 export const grantableRoles = ['organizer', 'moderator'] as const;
 
-/**
- * The caller's highest standing for a network: configured admins everywhere; the local console
- * operator is the machine's owner, so an admin; platform moderators (Slack workspace admins,
- * Matrix power level >= 50) moderate their own channel; otherwise the roles granted in Relais.
- */
-export async function standing(ctx: Asker, networkId: number | null = ctx.channel.networkId): Promise<Exclude<Permission, 'owner'>> {
-  const { member, conversation, services } = ctx;
-  if (member.platform === 'console') return 'admin';
-  if (services.config.RELAIS_ADMINS.includes(`${member.platform}:${member.externalId}`)) return 'admin';
-  let best: Exclude<Permission, 'owner'> = conversation.isChannelModerator ? 'moderator' : 'anyone';
-  if (networkId !== null) {
-    const roles = await services.db.role.findMany({ where: { memberId: member.id, networkId } });
-    for (const { role } of roles) if (role in rank && rank[role as Permission] > rank[best]) best = role as Exclude<Permission, 'owner'>;
-  }
-  return best;
+/** Who is asking, where. */
+export interface Asker {
+  db: Tx;
+  member: MemberRecord;
+  channel: ChannelRecord;
+  /** A moderator of this channel on the platform: counts for the channel's own settings only. */
+  channelModerator: boolean;
+  /** `platform:userId` of the administrators (RELAIS_ADMINS and what platforms add, e.g. the console's user). */
+  admins: ReadonlySet<string>;
 }
 
-export async function hasPermission(ctx: Asker, needed: Permission, networkId?: number | null): Promise<boolean> {
-  if (needed === 'anyone' || needed === 'owner') return true;
-  return rank[await standing(ctx, networkId)] >= rank[needed];
+export const isAdmin = (asker: Pick<Asker, 'member' | 'admins'>) => asker.admins.has(`${asker.member.platform}:${asker.member.externalId}`);
+
+/** The asker's standing in a network (none: only administrators stand out). */
+export async function standingIn(asker: Asker, networkId: number | null): Promise<Standing> {
+  if (isAdmin(asker)) return 'admin';
+  if (networkId === null) return 'anyone';
+  const roles = await asker.db.role.findMany({ where: { memberId: asker.member.id, networkId }, select: { role: true } });
+  return roles.reduce<Standing>((best, { role }) => (role in rank && rank[role as Role] > rank[best] ? (role as Role) : best), 'anyone');
 }
 
-export async function requirePermission(ctx: Asker, needed: Permission, networkId?: number | null): Promise<void> {
-  if (!(await hasPermission(ctx, needed, networkId))) {
-    throw new RelaisError('forbidden', 'errors.forbidden', { role: { key: `roles.${needed}` } });
-  }
+export const atLeast = (standing: Standing, needed: Standing) => rank[standing] >= rank[needed];
+
+/** May the asker change this channel's own settings? Its platform moderators, its network's moderators, administrators. */
+export async function mayConfigureChannel(asker: Asker): Promise<boolean> {
+  return asker.channelModerator || atLeast(await standingIn(asker, asker.channel.networkId), 'moderator');
 }
 
-/** For resources with an owner (a tip's author, a meetup's organizer): the owner, or a moderator. */
-export async function requireOwnerOrModerator(ctx: Asker, ownerId: number, networkId: number | null): Promise<void> {
-  if (ownerId === ctx.member.id) return;
-  if (await hasPermission(ctx, 'moderator', networkId)) return;
-  throw new RelaisError('forbidden', 'errors.notOwner');
-}
+export const forbidden = (role: Standing | 'channel') =>
+  new RelaisError('forbidden', role === 'channel' ? 'errors.channelOnly' : 'errors.forbidden', role === 'channel' ? {} : { role: { key: `roles.${role}` } });

@@ -1,8 +1,8 @@
-import type { Services } from '../services.ts';
+import type { Db, Engine } from '../db/client.ts';
 import type { HttpHost } from './host.ts';
 
 /** GET /healthz: 200 when the database answers, 503 otherwise (for load balancers and supervisors). */
-export function mountHealth(http: HttpHost, services: Pick<Services, 'db' | 'engine'>): void {
+export function mountHealth(http: HttpHost, services: { db: Db; engine: Engine }): void {
   http.mount('/healthz', (_request, response) => {
     services.db.$queryRaw`SELECT 1`.then(
       () => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', database: services.engine })),

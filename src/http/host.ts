@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HttpHandler, HttpMounts } from '../core/adapter.ts';
+import type { HttpHandler, HttpMounts } from '../core/http.ts';
 
 /**
  * One HTTP server on PORT shared by every part that speaks HTTP (Slack's /slack/events, the web

@@ -1,8 +1,6 @@
 import type { fr } from './fr.ts';
-import { matrix } from './en/matrix.ts';
 import { privacy } from './en/privacy.ts';
 import { schedule } from './en/schedule.ts';
-import { slack } from './en/slack.ts';
 import { web } from './en/web.ts';
 
 /** English. Typed as the French catalog, so a missing key fails the type check. */
@@ -35,6 +33,7 @@ export const en: typeof fr = {
   roles: {
     anyone: 'member',
     owner: 'author or organizer',
+    channelModerator: 'moderator of this channel',
     organizer: 'organizer',
     moderator: 'moderator',
     admin: 'admin',
@@ -47,6 +46,9 @@ export const en: typeof fr = {
     invalidArgument: '“{arg}” is not valid: {reason}.',
     forbidden: 'Only the {role} role (or higher) can do this.',
     notOwner: 'Only the author or a moderator can do this.',
+    channelOnly: 'Only the moderators of this channel (or of its network) can do this.',
+    noDirectMessages: 'No private messages on {platform}.',
+    formNoLongerValid: 'The form is no longer valid: {problems}',
     unavailable: 'Relais is temporarily unavailable. Please try again in a moment.',
     internal: 'Something unexpected went wrong; it has been logged.',
     notFound: {
@@ -54,6 +56,7 @@ export const en: typeof fr = {
       meetup: 'Meetup #{id} not found.',
       network: 'Network “{id}” not found.',
       member: 'Person “{id}” not found.',
+      target: 'What this button was for no longer exists.',
     },
   },
   validation: {
@@ -112,6 +115,7 @@ export const en: typeof fr = {
     source: 'original message',
     voteButton: '👍 Vote',
     errors: { emptyMessage: 'This message is empty: nothing to save.' },
+    capture: { label: 'Save as tip', description: 'Save this message as a shared tip' },
   },
   meetups: {
     help: {
@@ -124,9 +128,9 @@ export const en: typeof fr = {
       rsvp: 'answer a meetup',
       announce: 'announce an existing meetup in this channel',
     },
-    created: 'Meetup #{id} created and announced.',
-    createdNotAnnounced: 'Meetup #{id} created, but not announced here yet ({reason}): try again with /meetup announce {id}.',
-    announced: 'Meetup #{id} announced here.',
+    created: 'Meetup #{id} created; its announcement is on its way to this channel.',
+    notAnnounced: 'Meetup #{id} could not be announced in {channel}: {reason} Try again with /meetup announce {id}.',
+    announced: 'Meetup #{id}: its announcement is on its way to this channel.',
     edited: 'Meetup #{id} changed; announcements are being updated.',
     cancelled: { one: 'Meetup #{id} cancelled; {count} attendee was told.', other: 'Meetup #{id} cancelled; {count} attendees were told.' },
     cancelledNotice: 'Meetup #{id} “{title}” is cancelled.',
@@ -150,6 +154,23 @@ export const en: typeof fr = {
     reactHint: 'answer with {going} {maybe} {declined}',
     addToCalendar: 'add to calendar',
     buttons: { going: 'Going', maybe: 'Maybe', declined: 'Can’t go' },
+    form: {
+      title: 'New meetup',
+      submit: 'Create and announce',
+      close: 'Cancel',
+      titleLabel: 'Title',
+      titlePlaceholder: 'Digital get-together',
+      date: 'Date',
+      time: 'Time',
+      timezone: 'Time zone',
+      place: 'Place',
+      placeHint: 'A place, a video link, or both.',
+      link: 'Video link',
+      capacity: 'Seats',
+      capacityHint: 'Leave empty for no limit.',
+      channels: 'Announce in',
+      channelsHint: 'In a private channel, invite Relais first.',
+    },
     rsvp: {
       going: 'Noted: you are going to meetup #{id}.',
       maybe: 'Noted: maybe for meetup #{id}.',
@@ -175,6 +196,7 @@ export const en: typeof fr = {
     },
     configTitle: 'Digest settings for this channel',
     configHint: 'Change: /summary config <setting> <value>, e.g. /summary config day monday',
+    who: { change: 'to change a setting', hub: 'for the hub setting' },
     settings: { frequency: 'Frequency', day: 'Day', time: 'Time', timezone: 'Timezone', locale: 'Language', empty: 'Empty period', hub: 'Hub channel (all networks)' },
     frequencies: { weekly: 'weekly', daily: 'daily', off: 'off' },
     emptySkip: 'post nothing',
@@ -202,10 +224,13 @@ export const en: typeof fr = {
     channelSettings: 'Channel language and timezone',
     granted: '{user} is now {role}.',
     revoked: '{user} is no longer {role}.',
-    errors: { noNetwork: 'This channel is not attached to a network: /relais network <id>.' },
+    who: { grantModerator: 'to make someone a moderator' },
+    errors: {
+      noNetwork: 'This channel is not attached to a network: /relais network <id>.',
+      unknownPerson: 'I can’t find anyone called “{user}”: mention the person, or give their full id.',
+      noSuchRole: '{user} does not have the {role} role in this network.',
+    },
   },
-  slack,
-  matrix,
   schedule,
   web,
   privacy,

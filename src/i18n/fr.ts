@@ -1,7 +1,5 @@
-import { matrix } from './fr/matrix.ts';
 import { privacy } from './fr/privacy.ts';
 import { schedule } from './fr/schedule.ts';
-import { slack } from './fr/slack.ts';
 import { web } from './fr/web.ts';
 
 /** French, the default language of Relais. Every key here must exist in en.ts (the type checks it). */
@@ -34,6 +32,7 @@ export const fr = {
   roles: {
     anyone: 'membre',
     owner: 'auteur·rice ou organisateur·rice',
+    channelModerator: 'modérateur·rice de ce salon',
     organizer: 'organisateur·rice',
     moderator: 'modérateur·rice',
     admin: 'administrateur·rice',
@@ -46,6 +45,9 @@ export const fr = {
     invalidArgument: '« {arg} » n’est pas valide : {reason}.',
     forbidden: 'Cette action est réservée au rôle {role} (ou plus).',
     notOwner: 'Seul·e l’auteur·rice ou un·e modérateur·rice peut faire cela.',
+    channelOnly: 'Seules les personnes qui modèrent ce salon (ou son réseau) peuvent faire cela.',
+    noDirectMessages: 'Pas de message privé possible sur {platform}.',
+    formNoLongerValid: 'Le formulaire n’est plus valable : {problems}',
     unavailable: 'Relais est temporairement indisponible. Réessayez dans un instant.',
     internal: 'Une erreur inattendue s’est produite ; elle a été journalisée.',
     notFound: {
@@ -53,6 +55,7 @@ export const fr = {
       meetup: 'Rencontre n°{id} introuvable.',
       network: 'Réseau « {id} » introuvable.',
       member: 'Personne « {id} » introuvable.',
+      target: 'Ce à quoi ce bouton répondait n’existe plus.',
     },
   },
   validation: {
@@ -111,6 +114,7 @@ export const fr = {
     source: 'message d’origine',
     voteButton: '👍 Voter',
     errors: { emptyMessage: 'Ce message est vide : rien à enregistrer.' },
+    capture: { label: 'Enregistrer comme astuce', description: 'Enregistrer ce message comme astuce partagée' },
   },
   meetups: {
     help: {
@@ -123,9 +127,9 @@ export const fr = {
       rsvp: 'répondre à une rencontre',
       announce: 'annoncer une rencontre existante dans ce salon',
     },
-    created: 'Rencontre n°{id} créée et annoncée.',
-    createdNotAnnounced: 'Rencontre n°{id} créée, mais pas encore annoncée ici ({reason}) : réessayez avec /meetup announce {id}.',
-    announced: 'Rencontre n°{id} annoncée ici.',
+    created: 'Rencontre n°{id} créée ; son annonce part dans ce salon.',
+    notAnnounced: 'La rencontre n°{id} n’a pas pu être annoncée dans {channel} : {reason} Réessayez avec /meetup announce {id}.',
+    announced: 'Rencontre n°{id} : son annonce part dans ce salon.',
     edited: 'Rencontre n°{id} modifiée ; les annonces sont mises à jour.',
     cancelled: { one: 'Rencontre n°{id} annulée ; {count} personne inscrite a été prévenue.', other: 'Rencontre n°{id} annulée ; {count} personnes inscrites ont été prévenues.' },
     cancelledNotice: 'La rencontre n°{id} « {title} » est annulée.',
@@ -149,6 +153,24 @@ export const fr = {
     reactHint: 'répondez par {going} {maybe} {declined}',
     addToCalendar: 'ajouter à l’agenda',
     buttons: { going: 'Je viens', maybe: 'Peut-être', declined: 'Je ne viens pas' },
+    form: {
+      // Slack caps modal titles and buttons at 24 characters.
+      title: 'Nouvelle rencontre',
+      submit: 'Créer et annoncer',
+      close: 'Annuler',
+      titleLabel: 'Titre',
+      titlePlaceholder: 'Apéro numérique des territoires',
+      date: 'Date',
+      time: 'Heure',
+      timezone: 'Fuseau horaire',
+      place: 'Lieu',
+      placeHint: 'Un lieu, un lien de visio, ou les deux.',
+      link: 'Lien de visio',
+      capacity: 'Nombre de places',
+      capacityHint: 'Laisser vide pour ne pas limiter.',
+      channels: 'Annoncer dans',
+      channelsHint: 'Dans un salon privé, invitez d’abord Relais.',
+    },
     rsvp: {
       going: 'C’est noté : vous participez à la rencontre n°{id}.',
       maybe: 'C’est noté : peut-être pour la rencontre n°{id}.',
@@ -174,6 +196,7 @@ export const fr = {
     },
     configTitle: 'Réglages du résumé de ce salon',
     configHint: 'Modifier : /summary config <réglage> <valeur>, ex. /summary config day lundi',
+    who: { change: 'pour changer un réglage', hub: 'pour le réglage hub' },
     settings: { frequency: 'Fréquence', day: 'Jour', time: 'Heure', timezone: 'Fuseau', locale: 'Langue', empty: 'Période vide', hub: 'Salon pivot (tous les réseaux)' },
     frequencies: { weekly: 'hebdomadaire', daily: 'quotidienne', off: 'désactivée' },
     emptySkip: 'ne rien poster',
@@ -201,10 +224,13 @@ export const fr = {
     channelSettings: 'Langue et fuseau du salon',
     granted: '{user} est maintenant {role}.',
     revoked: '{user} n’est plus {role}.',
-    errors: { noNetwork: 'Ce salon n’est rattaché à aucun réseau : /relais network <identifiant>.' },
+    who: { grantModerator: 'pour nommer un·e modérateur·rice' },
+    errors: {
+      noNetwork: 'Ce salon n’est rattaché à aucun réseau : /relais network <identifiant>.',
+      unknownPerson: 'Je ne trouve personne qui réponde à « {user} » : mentionnez la personne, ou donnez son identifiant complet.',
+      noSuchRole: '{user} n’a pas le rôle {role} dans ce réseau.',
+    },
   },
-  slack,
-  matrix,
   schedule,
   web,
   privacy,

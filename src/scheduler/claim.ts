@@ -1,3 +1,4 @@
+import type { SendOptions } from '../core/adapter.ts';
 import type { Clock } from '../core/clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 
@@ -56,6 +57,13 @@ export const defaultClaimTiming: ClaimTiming = { leaseMs: 2 * 60_000, retryMs: 5
 
 export interface Delivery<Prepared> {
   table: ClaimTable;
+  /** The message's key: the same on every attempt, so the platform shows it once. */
+  key: string;
+  /**
+   * The platform makes one key appear once even across crashes: a post whose process died
+   * mid-call is then sent again (the platform keeps it single) instead of being left uncertain.
+   */
+  idempotent: boolean;
   /** This process (or scheduler instance): the claim's owner. */
   owner: string;
   clock: Clock;
@@ -68,7 +76,7 @@ export interface Delivery<Prepared> {
   /** What to post; undefined settles the delivery as skipped. */
   prepare(): Promise<Prepared | undefined>;
   /** Posts and returns the platform's message id. */
-  post(prepared: Prepared): Promise<string>;
+  post(prepared: Prepared, options: SendOptions): Promise<string>;
 }
 
 /** posted/skipped/missed: settled by this call; settled: already was; busy: another process holds it. */
@@ -77,35 +85,42 @@ export type DeliveryOutcome = 'posted' | 'skipped' | 'missed' | 'settled' | 'bus
 export const isSettled = (row: Pick<ClaimRow, 'status'>) => settledStatuses.includes(row.status);
 
 /**
- * Posts a delivery at most once, whatever the number of processes and restarts.
+ * Posts a delivery once, whatever the number of processes and restarts.
  *
  * The unique key of the row is the lock: the first insert wins, others see the row and do
  * nothing. The winner records its intent ("posting") just before calling the platform and the
  * message id just after. A claim whose lease ran out before its intent was recorded belonged to a
  * process that died before sending: any process may take it over. A row left in "posting" by a
- * dead process is never sent again — the message may already be in the channel — and becomes
- * "uncertain": at most once, not at least once, because a duplicate in a busy channel is worse
- * than a rare missing digest, and the window (one platform call) is small. A post that fails with
- * an error is released and tried again after `retryMs` while still on time.
+ * dead process may already be in the channel: where the platform makes one key appear once
+ * (`idempotent`), it is taken over and sent again under the same key, so it shows once; elsewhere
+ * it becomes "uncertain" and is never sent again — a duplicate in a busy channel is worse than a
+ * rare missing digest. A post that fails with an error is released and tried again after
+ * `retryMs` while still on time.
  */
 export async function deliverOnce<Prepared>(delivery: Delivery<Prepared>): Promise<DeliveryOutcome> {
   const acquired = await acquire(delivery);
   if (typeof acquired === 'string') return acquired;
   const { table, owner, clock, timing } = delivery;
-  const mine = { id: acquired, claimedBy: owner };
-  const release = (status: ClaimStatus) => table.update({ ...mine, status }, { status: 'claimed', leaseUntil: lease(clock, timing.retryMs) });
+  const mine = { id: acquired.id, claimedBy: owner };
+  const stage: ClaimStatus = acquired.resumed ? 'posting' : 'claimed';
+  const retryLater = (status: ClaimStatus) => table.update({ ...mine, status }, { status: 'claimed', leaseUntil: lease(clock, timing.retryMs) });
   const prepared = await delivery.prepare().catch(async (error: unknown) => {
-    await release('claimed');
+    await retryLater(stage);
     throw error;
   });
   if (prepared === undefined) {
-    const won = await table.update({ ...mine, status: 'claimed' }, { status: 'skipped', leaseUntil: null });
+    const won = await table.update({ ...mine, status: stage }, { status: 'skipped', leaseUntil: null });
     return won ? 'skipped' : 'busy';
   }
-  const intent = await table.update({ ...mine, status: 'claimed' }, { status: 'posting', leaseUntil: lease(clock, timing.leaseMs) });
-  if (!intent) return 'busy';
-  const messageId = await delivery.post(prepared).catch(async (error: unknown) => {
-    await release('posting');
+  if (!acquired.resumed) {
+    const intent = await table.update({ ...mine, status: 'claimed' }, { status: 'posting', leaseUntil: lease(clock, timing.leaseMs) });
+    if (!intent) return 'busy';
+  }
+  const messageId = await delivery.post(prepared, { key: delivery.key, retry: acquired.resumed }).catch(async (error: unknown) => {
+    // A failed call may still have landed: an idempotent platform is asked again as a retry
+    // (the row stays "posting", taken over once its lease runs out); others go back to "claimed".
+    if (delivery.idempotent) await table.update({ ...mine, status: 'posting' }, { leaseUntil: lease(clock, timing.retryMs) });
+    else await retryLater('posting');
     throw error;
   });
   // Whatever another process concluded meanwhile (a slow call marked uncertain), the message is there.
@@ -115,8 +130,11 @@ export async function deliverOnce<Prepared>(delivery: Delivery<Prepared>): Promi
 
 const lease = (clock: Clock, ms: number) => new Date(clock.now().getTime() + ms);
 
-/** The row's id when this process now holds its claim, else what became of the delivery. */
-async function acquire(delivery: Delivery<unknown>): Promise<number | DeliveryOutcome> {
+/**
+ * The row's id when this process now holds its claim (`resumed`: a dead process's post, taken
+ * over in "posting"), else what became of the delivery.
+ */
+async function acquire(delivery: Delivery<unknown>): Promise<{ id: number; resumed: boolean } | DeliveryOutcome> {
   const { table, owner, clock, timing, dueAt, onTime } = delivery;
   const now = clock.now();
   const claim: ClaimFields = onTime
@@ -127,7 +145,7 @@ async function acquire(delivery: Delivery<unknown>): Promise<number | DeliveryOu
   if (!row) {
     try {
       const inserted = await table.insert(claim);
-      return outcome ?? inserted.id;
+      return outcome ?? { id: inserted.id, resumed: false };
     } catch (error) {
       if (isUniqueViolation(error)) return 'busy';
       throw error;
@@ -135,16 +153,20 @@ async function acquire(delivery: Delivery<unknown>): Promise<number | DeliveryOu
   }
   const expired = row.leaseUntil !== null && row.leaseUntil < now;
   if (row.status === 'posting' && expired) {
+    if (delivery.idempotent && onTime) {
+      const won = await table.update({ id: row.id, status: 'posting', leaseUntil: { lt: now } }, { claimedBy: owner, leaseUntil: lease(clock, timing.leaseMs) });
+      return won ? { id: row.id, resumed: true } : 'busy';
+    }
     await table.update({ id: row.id, status: 'posting', leaseUntil: { lt: now } }, { status: 'uncertain' });
     return 'settled';
   }
   if (delivery.rearm && isSettled(row) && row.dueAt !== null && row.dueAt < dueAt) {
     const won = await table.update({ id: row.id, dueAt: { lt: dueAt } }, { ...claim, messageId: null, postedAt: null });
-    return won ? (outcome ?? row.id) : 'busy';
+    return won ? (outcome ?? { id: row.id, resumed: false }) : 'busy';
   }
   if (row.status === 'claimed' && expired) {
     const won = await table.update({ id: row.id, status: 'claimed', leaseUntil: { lt: now } }, claim);
-    return won ? (outcome ?? row.id) : 'busy';
+    return won ? (outcome ?? { id: row.id, resumed: false }) : 'busy';
   }
   return isSettled(row) ? 'settled' : 'busy';
 }

@@ -1,18 +1,30 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
-import type { Services } from '../services.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Messenger } from '../core/messenger.ts';
+import { processOwner } from '../core/process.ts';
+import type { CoreConfig } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import type { RenderAnnouncement } from '../domain/meetups/announcer.ts';
 import { defaultClaimTiming, type ClaimTiming } from './claim.ts';
 
-/** What a delivery needs: the services, who claims (this process), and the lease timing. */
+/** What scheduled deliveries need. */
+export interface SchedulerDeps {
+  db: Db;
+  clock: Clock;
+  config: CoreConfig;
+  logger: Logger;
+  messenger: Messenger;
+  /** Reminders show the meetup as its announcement does. */
+  renderAnnouncement: RenderAnnouncement;
+}
+
+/** What a delivery needs: its dependencies, who claims (this process), and the lease timing. */
 export interface DeliveryContext {
-  services: Services;
+  deps: SchedulerDeps;
   owner: string;
   timing: ClaimTiming;
 }
 
-/** This process, as written in claimedBy: enough for an operator to find it. */
-export const processOwner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+export const deliveryContext = (deps: SchedulerDeps, owner = processOwner, timing = defaultClaimTiming): DeliveryContext => ({ deps, owner, timing });
 
-export const deliveryContext = (services: Services, owner = processOwner, timing = defaultClaimTiming): DeliveryContext => ({ services, owner, timing });
-
-export const graceMs = (services: Services) => services.config.RELAIS_CATCHUP_HOURS * 3_600_000;
+export const graceMs = (config: Pick<CoreConfig, 'RELAIS_CATCHUP_HOURS'>) => config.RELAIS_CATCHUP_HOURS * 3_600_000;

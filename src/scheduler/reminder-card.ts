@@ -1,6 +1,6 @@
 import type { Card } from '../core/card.ts';
 import type { MeetupView } from '../domain/meetups/service.ts';
-import { announcementCard } from '../domain/meetups/view.ts';
+import type { RenderAnnouncement } from '../domain/meetups/announcer.ts';
 import { translator } from '../i18n/translate.ts';
 
 /** "dans 24 heures", "in 1 hour", "in 3 days": the time left, in the reader's language. */
@@ -15,9 +15,9 @@ export function timeLeft(minutes: number, locale: string): string {
  * A reminder: the announcement's details and RSVP buttons under a "starts in …" line. The time
  * left is counted from when it is posted, so a reminder caught up late still tells the truth.
  */
-export function reminderCard(meetup: MeetupView, options: { locale: string; timeZone: string; publicUrl?: string | undefined; now: Date }): Card {
+export function reminderCard(meetup: MeetupView, render: RenderAnnouncement, options: { locale: string; timeZone: string; now: Date }): Card {
   const t = translator(options.locale);
-  const announcement = announcementCard(meetup, { t, locale: options.locale, timeZone: options.timeZone, publicUrl: options.publicUrl });
+  const announcement = render(meetup, { locale: options.locale, timezone: options.timeZone });
   const when = timeLeft((meetup.startsAt.getTime() - options.now.getTime()) / 60_000, options.locale);
   return {
     ...announcement,

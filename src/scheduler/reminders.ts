@@ -1,3 +1,4 @@
+import type { SendOptions } from '../core/adapter.ts';
 import type { Card } from '../core/card.ts';
 import { channelRefOf, userRefOf } from '../domain/directory.ts';
 import { getMeetup } from '../domain/meetups/service.ts';
@@ -39,18 +40,22 @@ interface Recipient {
   target: ReminderTarget;
   locale: string;
   timeZone: string;
+  /** Posts where the platform makes one key appear once, even after a crash. */
+  idempotent: boolean;
   /** Sends the card and returns the message id ('direct' for private messages, which have none here). */
-  send(card: Card): Promise<string>;
+  send(card: Card, options: SendOptions): Promise<string>;
 }
 
 /** The channels the meetup was announced in, and (when asked for) the people going, on platforms this process serves. */
 async function recipientsOf(ctx: DeliveryContext, meetup: Meetup, privately: boolean): Promise<Recipient[]> {
-  const { db, messenger, config } = ctx.services;
+  const { db, messenger, config } = ctx.deps;
+  const idempotent = (platform: string) => messenger.adapterFor(platform).idempotentPosts === true;
   const channels = meetup.announcements.map(({ channel }): Recipient => ({
     target: { channelId: channel.id },
     locale: channel.locale,
     timeZone: channel.timezone,
-    send: async (card) => (await messenger.post(channelRefOf(channel), card)).messageId,
+    idempotent: idempotent(channel.platform),
+    send: async (card, options) => (await messenger.post(channelRefOf(channel), card, options)).messageId,
   }));
   if (!privately || !config.RELAIS_REMINDER_DM) return channels;
   const canWrite = new Set(messenger.all.filter((adapter) => adapter.sendDirect).map((adapter) => adapter.platform as string));
@@ -59,8 +64,9 @@ async function recipientsOf(ctx: DeliveryContext, meetup: Meetup, privately: boo
     target: { memberId: member.id },
     locale: config.RELAIS_LOCALE,
     timeZone: meetup.timezone,
-    send: async (card) => {
-      if (!(await messenger.direct(userRefOf(member), card))) throw new Error(`cannot write privately on ${member.platform}`);
+    idempotent: idempotent(member.platform),
+    send: async (card, options) => {
+      await messenger.direct(userRefOf(member), card, options);
       return 'direct';
     },
   }));
@@ -71,12 +77,12 @@ type Meetup = Awaited<ReturnType<typeof candidateMeetups>>[number];
 
 /** Scheduled meetups that may have a reminder due: starting soon, or with reminders of their own. */
 function candidateMeetups(ctx: DeliveryContext, now: Date) {
-  const { db, messenger, config } = ctx.services;
+  const { db, messenger, config } = ctx.deps;
   const horizonMs = Math.max(0, ...config.RELAIS_REMINDER_OFFSETS) * 60_000;
   return db.meetup.findMany({
     where: {
       status: 'scheduled',
-      startsAt: { gt: new Date(now.getTime() - graceMs(ctx.services)) },
+      startsAt: { gt: new Date(now.getTime() - graceMs(ctx.deps.config)) },
       OR: [{ startsAt: { lte: new Date(now.getTime() + horizonMs) } }, { reminderOffsets: { not: null } }],
     },
     include: { announcements: { where: { channel: { platform: { in: messenger.platforms } } }, include: { channel: true } } },
@@ -85,9 +91,11 @@ function candidateMeetups(ctx: DeliveryContext, now: Date) {
 }
 
 function deliverReminder(ctx: DeliveryContext, meetupId: number, reminder: DueReminder, recipient: Recipient) {
-  const { db, clock, config } = ctx.services;
+  const { db, clock, renderAnnouncement } = ctx.deps;
   return deliverOnce({
     table: reminderClaim(db, meetupId, reminder.offsetMinutes, recipient.target),
+    key: `reminder:${meetupId}:${reminder.offsetMinutes}:${targetKey(recipient.target)}:${reminder.dueAt.toISOString()}`,
+    idempotent: recipient.idempotent,
     owner: ctx.owner,
     clock,
     timing: ctx.timing,
@@ -97,17 +105,17 @@ function deliverReminder(ctx: DeliveryContext, meetupId: number, reminder: DueRe
     prepare: async () => {
       const meetup = await getMeetup(db, meetupId);
       if (meetup.status !== 'scheduled') return undefined;
-      return reminderCard(meetup, { locale: recipient.locale, timeZone: recipient.timeZone, publicUrl: config.RELAIS_PUBLIC_URL, now: clock.now() });
+      return reminderCard(meetup, renderAnnouncement, { locale: recipient.locale, timeZone: recipient.timeZone, now: clock.now() });
     },
-    post: (card) => recipient.send(card),
+    post: (card, options) => recipient.send(card, options),
   });
 }
 
 /** Every meetup reminder now due, in the channels and to the people this process serves. */
 export async function runReminders(ctx: DeliveryContext): Promise<void> {
-  const { db, clock, config, logger } = ctx.services;
+  const { db, clock, config, logger } = ctx.deps;
   const now = clock.now();
-  const grace = graceMs(ctx.services);
+  const grace = graceMs(config);
   const due = (await candidateMeetups(ctx, now)).flatMap((meetup) => {
     const reminders = dueReminders(meetup.startsAt, reminderOffsets(meetup, config.RELAIS_REMINDER_OFFSETS), now, grace);
     return reminders.length ? [{ meetup, reminders }] : [];

@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Services } from '../services.ts';
+import { processOwner } from '../core/process.ts';
 import { defaultClaimTiming, type ClaimTiming } from './claim.ts';
-import { processOwner, type DeliveryContext } from './context.ts';
+import type { DeliveryContext, SchedulerDeps } from './context.ts';
 import { runDigests } from './digests.ts';
 import { runReminders } from './reminders.ts';
 
@@ -21,20 +21,20 @@ export class Scheduler {
   private running: Promise<void> | undefined;
   private readonly ctx: DeliveryContext;
 
-  constructor(services: Services, options: SchedulerOptions = {}) {
-    this.ctx = { services, owner: options.owner ?? processOwner, timing: { ...defaultClaimTiming, ...options.timing } };
+  constructor(deps: SchedulerDeps, options: SchedulerOptions = {}) {
+    this.ctx = { deps, owner: options.owner ?? processOwner, timing: { ...defaultClaimTiming, ...options.timing } };
   }
 
   /** Ticks every minute, and once right away to catch up on what came due while Relais was down. */
   start(): void {
-    const { logger } = this.ctx.services;
+    const { logger } = this.ctx.deps;
     this.task = cron.schedule('* * * * *', () => this.tick(), {
       name: 'relais-scheduler',
       logger: {
-        info: (message) => logger.debug(message),
-        warn: (message) => logger.warn(message),
-        error: (message) => logger.error(message),
-        debug: (message) => logger.debug(message),
+        info: (message: string) => logger.debug(message),
+        warn: (message: string) => logger.warn(message),
+        error: (message: string) => logger.error(message),
+        debug: (message: string) => logger.debug(message),
       },
     });
     void this.tick();
@@ -49,7 +49,7 @@ export class Scheduler {
   }
 
   private async runOnce(): Promise<void> {
-    const { logger } = this.ctx.services;
+    const { logger } = this.ctx.deps;
     await runDigests(this.ctx).catch((error: unknown) => logger.error({ err: error }, 'digest tick failed'));
     await runReminders(this.ctx).catch((error: unknown) => logger.error({ err: error }, 'reminder tick failed'));
   }

@@ -1,9 +1,21 @@
 import type { Locale, Translate } from '../i18n/translate.ts';
-import type { Services } from '../services.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Logger } from '../core/logger.ts';
+import type { CoreConfig } from '../config.ts';
+import type { Db, Engine } from '../db/client.ts';
+
+/** What the pages read from: the database, the settings, the time. */
+export interface WebServices {
+  db: Db;
+  engine: Engine;
+  config: CoreConfig;
+  clock: Clock;
+  logger: Logger;
+}
 
 /** What a page needs to render for one request. */
 export interface WebContext {
-  services: Services;
+  services: WebServices;
   locale: Locale;
   t: Translate;
   /** The request URL, resolved against the public URL (or the Host header). */

@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HttpMounts } from '../core/adapter.ts';
+import type { HttpMounts } from '../core/http.ts';
 import { RelaisError } from '../core/errors.ts';
 import { translator } from '../i18n/translate.ts';
-import type { Services } from '../services.ts';
 import { checkAccess, cookieValueFor, tokenCookie } from './access.ts';
-import type { WebContext, WebResponse } from './context.ts';
+import type { WebContext, WebResponse, WebServices } from './context.ts';
 import { homePage } from './pages/home.ts';
 import { internalErrorPage, notFoundPage, unauthorizedPage } from './pages/errors.ts';
 import { allMeetupsFeed, meetupFeed, networkFeed } from './pages/calendars.ts';
@@ -59,7 +58,7 @@ function send(response: ServerResponse, result: WebResponse, cookies: string[], 
   response.writeHead(result.status, headers).end(result.body);
 }
 
-async function handle(services: Services, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(services: WebServices, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const { config } = services;
   const baseUrl = baseUrlOf(request, config.RELAIS_PUBLIC_URL);
   const url = new URL(request.url ?? '/', `${baseUrl}/`);
@@ -114,7 +113,7 @@ async function handle(services: Services, request: IncomingMessage, response: Se
  * The read-only web pages and calendar feeds on the shared HTTP server. Mounted at "/", so any
  * path no other part claimed (/healthz, /slack/events) lands here; only GET and HEAD are served.
  */
-export function mountWeb(http: HttpMounts, services: Services): void {
+export function mountWeb(http: HttpMounts, services: WebServices): void {
   http.mount('/', (request, response) => {
     handle(services, request, response).catch((error: unknown) => {
       services.logger.error({ err: error }, 'web request failed');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../src/commands/index.ts';
+import { commands } from '../../src/interactions/registry.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 
 const moderator = { user: '@admin:example.org' };

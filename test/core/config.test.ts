@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError } from '../../src/config.ts';
+import { loadFullConfig as loadConfig } from '../../src/main.ts';
 
 describe('configuration', () => {
   it('starts on the embedded defaults with an empty environment', () => {

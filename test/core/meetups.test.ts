@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainText } from '../../src/core/plain-text.ts';
-import { answerMeetup } from '../../src/domain/meetups/answer.ts';
+import { setRsvp } from '../../src/domain/meetups/rsvp.ts';
 import { ensureMember } from '../../src/domain/directory.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { engines } from '../support/test-database.ts';
@@ -29,8 +29,8 @@ describe.each(engines)('meetups on %s', (engine) => {
     expect((await h.run('/relais network sud Réseau Sud', admin))[0]).toContain('réseau Réseau Sud (sud)');
     expect((await h.run('/relais role grant organizer @alice:example.org', admin))[0]).toContain('alice est maintenant organisateur·rice');
     const [created] = await h.run('/meetup create Apéro numérique | jeudi 18h30 | Mairie, salle 3 https://visio.example.org/apero | capacité 2');
-    expect(created).toContain('Rencontre n°1 créée et annoncée');
-    const meetup = await h.services.db.meetup.findUniqueOrThrow({ where: { id: 1 } });
+    expect(created).toContain('Rencontre n°1 créée ; son annonce part');
+    const meetup = await h.db.meetup.findUniqueOrThrow({ where: { id: 1 } });
     expect(meetup.startsAt.toISOString()).toBe('2026-12-03T17:30:00.000Z');
     expect(meetup.timezone).toBe('Europe/Paris');
     expect(meetup.place).toBe('Mairie, salle 3');
@@ -47,27 +47,27 @@ describe.each(engines)('meetups on %s', (engine) => {
     expect((await h.run('/meetup rsvp 1 oui', { user: '@bob:example.org' }))[0]).toContain('vous participez');
     await h.run('/meetup rsvp 1 yes', { user: '@carol:example.org' });
     expect((await h.run('/meetup rsvp 1 oui', { user: '@dan:example.org' }))[0]).toContain('liste d’attente');
-    await h.services.announcer.flush();
+    await h.relais.settle();
     expect(lastCardText(h, 'update')).toContain('2 participent · 🤔 0 peut-être · ❌ 0 absent·e · ⏳ 1 en liste d’attente');
 
     expect((await h.run('/meetup rsvp 1 non', { user: '@bob:example.org' }))[0]).toContain('vous ne venez pas');
     expect(lastCardText(h, 'direct', '@dan:example.org')).toContain('Une place s’est libérée');
-    const dan = await h.services.db.rsvp.findFirstOrThrow({ where: { meetupId: 1, member: { externalId: '@dan:example.org' } } });
+    const dan = await h.db.rsvp.findFirstOrThrow({ where: { meetupId: 1, member: { externalId: '@dan:example.org' } } });
     expect(dan.waitlisted).toBe(false);
-    await h.services.announcer.flush();
+    await h.relais.settle();
     expect(lastCardText(h, 'update')).toContain('✅ 2 participent · 🤔 0 peut-être · ❌ 1 absent·e');
   });
 
   it('takes answers by reaction on the announcement, and withdraws them when the reaction goes', async () => {
     const messageId = h.adapter.of('post')[0]!.messageId!;
-    const erin = h.conversation({ user: '@erin:example.org' });
-    await h.relais.reaction(erin, { messageId, emoji: '🤔', added: true, loadMessage: async () => undefined });
-    expect((await h.services.db.rsvp.findFirstOrThrow({ where: { member: { externalId: '@erin:example.org' } } })).status).toBe('maybe');
+    const erin = { user: '@erin:example.org' };
+    await h.gesture({ kind: 'reaction', messageId, emoji: '🤔', added: true }, erin);
+    expect((await h.db.rsvp.findFirstOrThrow({ where: { member: { externalId: '@erin:example.org' } } })).status).toBe('maybe');
     // Removing a reaction that is not the current answer changes nothing.
-    await h.relais.reaction(erin, { messageId, emoji: '✅', added: false, loadMessage: async () => undefined });
-    expect(await h.services.db.rsvp.count({ where: { member: { externalId: '@erin:example.org' } } })).toBe(1);
-    await h.relais.reaction(erin, { messageId, emoji: '🤔', added: false, loadMessage: async () => undefined });
-    expect(await h.services.db.rsvp.count({ where: { member: { externalId: '@erin:example.org' } } })).toBe(0);
+    await h.gesture({ kind: 'reaction', messageId, emoji: '✅', added: false }, erin);
+    expect(await h.db.rsvp.count({ where: { member: { externalId: '@erin:example.org' } } })).toBe(1);
+    await h.gesture({ kind: 'reaction', messageId, emoji: '🤔', added: false }, erin);
+    expect(await h.db.rsvp.count({ where: { member: { externalId: '@erin:example.org' } } })).toBe(0);
   });
 
   it('lets only the organizer or a moderator cancel, tells who was going, and updates the announcement', async () => {
@@ -75,7 +75,7 @@ describe.each(engines)('meetups on %s', (engine) => {
     const [cancelled] = await h.run('/meetup cancel 1');
     expect(cancelled).toContain('Rencontre n°1 annulée ; 2 personnes inscrites ont été prévenues');
     expect(lastCardText(h, 'direct', '@carol:example.org')).toContain('« Apéro numérique » est annulée');
-    await h.services.announcer.flush();
+    await h.relais.settle();
     expect(lastCardText(h, 'update')).toContain('❌ ANNULÉE — Apéro numérique');
     expect((await h.run('/meetup rsvp 1 oui', { user: '@frank:example.org' }))[0]).toContain('La rencontre n°1 est annulée');
   });
@@ -84,31 +84,42 @@ describe.each(engines)('meetups on %s', (engine) => {
     await h.run('/meetup create Atelier | 10 décembre 14h | Médiathèque | 3');
     const members = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        ensureMember(h.services.db, { platform: 'matrix', workspace: 'example.org', externalId: `@p${i}:example.org`, displayName: `p${i}` })),
+        ensureMember(h.db, { platform: 'memory', workspace: 'example.org', externalId: `@p${i}:example.org`, displayName: `p${i}` })),
     );
-    await Promise.all(members.map((member) => answerMeetup(h.services, member, 2, 'going', 'button')));
-    const seated = await h.services.db.rsvp.count({ where: { meetupId: 2, status: 'going', waitlisted: false } });
-    const waiting = await h.services.db.rsvp.count({ where: { meetupId: 2, status: 'going', waitlisted: true } });
+    await Promise.all(members.map((member) => setRsvp(h.db, 2, member.id, 'going', 'button', h.clock.now())));
+    const seated = await h.db.rsvp.count({ where: { meetupId: 2, status: 'going', waitlisted: false } });
+    const waiting = await h.db.rsvp.count({ where: { meetupId: 2, status: 'going', waitlisted: true } });
     expect([seated, waiting]).toEqual([3, 7]);
   });
 
   it('moves the start with /meetup edit and re-reads the date in the meetup timezone', async () => {
     const [edited] = await h.run('/meetup edit 2 when 17 décembre 15h');
     expect(edited).toContain('Rencontre n°2 modifiée');
-    const meetup = await h.services.db.meetup.findUniqueOrThrow({ where: { id: 2 } });
+    const meetup = await h.db.meetup.findUniqueOrThrow({ where: { id: 2 } });
     expect(meetup.startsAt.toISOString()).toBe('2026-12-17T14:00:00.000Z');
     expect(meetup.sequence).toBe(1);
     const [bigger] = await h.run('/meetup edit 2 capacity 5');
     expect(bigger).toContain('modifiée');
-    expect(await h.services.db.rsvp.count({ where: { meetupId: 2, waitlisted: false } })).toBe(5);
+    expect(await h.db.rsvp.count({ where: { meetupId: 2, waitlisted: false } })).toBe(5);
   });
 
-  it('keeps a created meetup when its announcement fails, and says how to announce it again', async () => {
-    h.adapter.failNextPost = true;
-    const [reply] = await h.run('/meetup create Permanence | 11 décembre 10h | Médiathèque');
-    expect(reply).toContain('Rencontre n°3 créée, mais pas encore annoncée ici (Relais est temporairement indisponible.');
-    expect(reply).toContain('/meetup announce 3');
-    expect((await h.run('/meetup announce 3'))[0]).toContain('Rencontre n°3 annoncée ici');
-    expect(await h.services.db.meetup.count({ where: { title: 'Permanence' } })).toBe(1);
+  it('keeps a created meetup when the platform refuses its announcement, and says how to announce it again', async () => {
+    h.adapter.failures.push('refused');
+    const replies = await h.run('/meetup create Permanence | 11 décembre 10h | Médiathèque');
+    expect(replies[0]).toContain('Rencontre n°3 créée ; son annonce part');
+    expect(replies[1]).toContain('La rencontre n°3 n’a pas pu être annoncée dans !room:example.org : Relais n’est pas dans ce salon. Réessayez avec /meetup announce 3.');
+    expect((await h.run('/meetup announce 3'))[0]).toContain('Rencontre n°3 : son annonce part');
+    expect(h.adapter.of('post').filter((post) => plainText(post.card!).includes('Permanence'))).toHaveLength(1);
+    expect(await h.db.meetup.count({ where: { title: 'Permanence' } })).toBe(1);
+  });
+
+  it('posts an announcement once when the platform fails after taking it, or is down a moment', async () => {
+    h.adapter.failures.push('landed', 'down', 'down');
+    await h.run('/meetup create Visite | 12 décembre 10h | Fablab');
+    expect(h.adapter.of('post').filter((post) => plainText(post.card!).includes('Visite'))).toHaveLength(1);
+    await h.run('/meetup create Atelier vélo | 13 décembre 10h | Garage');
+    expect(h.adapter.of('post').filter((post) => plainText(post.card!).includes('Atelier vélo'))).toHaveLength(1);
+    const announcements = await h.db.announcement.findMany({ where: { meetup: { title: { in: ['Visite', 'Atelier vélo'] } } } });
+    expect(announcements.map((announcement) => announcement.messageId)).toEqual([expect.stringMatching(/^m\d+$/), expect.stringMatching(/^m\d+$/)]);
   });
 });

@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../src/commands/index.ts';
-import { commandReference } from '../../src/commands/reference.ts';
-import { configSchema } from '../../src/config.ts';
+import { configVariables } from '../../src/config.ts';
+import { generatedFiles } from '../../src/cli/generate.ts';
+import { platforms } from '../../src/main.ts';
 
 const readme = readFileSync('README.md', 'utf8');
 
-describe('README', () => {
-  it('holds the command reference generated from the declarations', () => {
-    expect(readme).toContain(commandReference(commands));
+describe('generated files and the README', () => {
+  it.each(generatedFiles(readme).map((file) => [file.path, file.content]))('%s is current (npx relais generate rewrites it)', (path, content) => {
+    expect(readFileSync(path, 'utf8')).toBe(content);
   });
 
-  it('documents every configuration variable', () => {
-    const undocumented = Object.keys(configSchema.shape).filter((name) => !readme.includes(`\`${name}\``));
+  it('documents every configuration variable, the platforms\' included', () => {
+    const undocumented = configVariables(platforms.map((module) => module.config)).filter((name) => !readme.includes(`\`${name}\``));
     expect(undocumented).toEqual([]);
   });
 

@@ -96,14 +96,20 @@ export class FakeHomeserver {
     return user;
   }
 
-  /** Creates a room with `creator` joined; `encrypted` adds m.room.encryption state (megolm). */
-  createRoom(creator: string, options: { name?: string; alias?: string; encrypted?: boolean; public?: boolean } = {}): string {
-    const id = `!${randomBytes(9).toString('base64url')}:${this.serverName}`;
+  /**
+   * Creates a room with `creator` joined; `encrypted` adds m.room.encryption state (megolm).
+   * Room version 10 by default; from version 12 (MSC4289/MSC4291) the room id names no server, the
+   * creators (sender and `additionalCreators`) have unlimited power and are in no power-level list.
+   */
+  createRoom(creator: string, options: { name?: string; alias?: string; encrypted?: boolean; public?: boolean; version?: '10' | '12'; additionalCreators?: string[] } = {}): string {
+    const v12 = options.version === '12';
+    const id = v12 ? `!${randomBytes(32).toString('base64url')}` : `!${randomBytes(9).toString('base64url')}:${this.serverName}`;
     const room: Room = { id, events: [], state: new Map(), aliases: [] };
     this.rooms.set(id, room);
-    this.append(room, creator, 'm.room.create', { creator, room_version: '10' }, '');
+    const create = v12 ? { room_version: '12', ...(options.additionalCreators ? { additional_creators: options.additionalCreators } : {}) } : { creator, room_version: '10' };
+    this.append(room, creator, 'm.room.create', create, '');
     this.append(room, creator, 'm.room.member', { membership: 'join', displayname: this.profile(creator).displayname }, creator);
-    this.append(room, creator, 'm.room.power_levels', { users: { [creator]: 100 }, users_default: 0 }, '');
+    this.append(room, creator, 'm.room.power_levels', { users: v12 ? {} : { [creator]: 100 }, users_default: 0 }, '');
     this.append(room, creator, 'm.room.join_rules', { join_rule: options.public ? 'public' : 'invite' }, '');
     this.append(room, creator, 'm.room.history_visibility', { history_visibility: 'shared' }, '');
     if (options.name) this.append(room, creator, 'm.room.name', { name: options.name }, '');
@@ -577,7 +583,7 @@ export class FakeHomeserver {
 
 const KEPT_ON_REDACTION: Record<string, string[]> = {
   'm.room.member': ['membership', 'join_authorised_via_users_server'],
-  'm.room.create': ['creator', 'room_version'],
+  'm.room.create': ['creator', 'room_version', 'additional_creators'],
   'm.room.join_rules': ['join_rule', 'allow'],
   'm.room.power_levels': ['ban', 'events', 'events_default', 'invite', 'kick', 'redact', 'state_default', 'users', 'users_default'],
   'm.room.history_visibility': ['history_visibility'],

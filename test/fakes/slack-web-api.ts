@@ -44,9 +44,14 @@ export interface StoredMessage {
   text: string;
   user: string;
   thread_ts?: string;
+  bot_id?: string;
+  /** Message metadata: Slack returns it from history only when asked (include_all_metadata). */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
-type Injected = { status: 429 | 500; remaining: number };
+/** 429 (Retry-After: 1) and 500 refuse the call; `accepted-500` does it, then answers 500 as a failing gateway would. */
+export type InjectedFailure = 429 | 500 | 'accepted-500';
+type Injected = { status: InjectedFailure; remaining: number };
 type Answer = Record<string, unknown>;
 
 /** Fields WebClient sends as JSON strings inside the form body. */
@@ -115,8 +120,8 @@ export class FakeSlackWebApi {
       `${method} call`);
   }
 
-  /** Answers the next `count` calls of `method` with HTTP 429 (Retry-After: 1) or 500. */
-  failNext(method: string, count = 1, status: 429 | 500 = 429): void {
+  /** Answers the next `count` calls of `method` with HTTP 429 (Retry-After: 1) or 500, or does them and answers 500. */
+  failNext(method: string, count = 1, status: InjectedFailure = 429): void {
     this.injected.set(method, { status, remaining: count });
   }
 
@@ -185,6 +190,8 @@ export class FakeSlackWebApi {
     if (injected && injected.remaining > 0) {
       injected.remaining -= 1;
       if (injected.status === 429) return send(res, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '1' });
+      if (injected.status === 500) return send(res, 500, { ok: false, error: 'internal_error' });
+      this.answer(method, args);
       return send(res, 500, { ok: false, error: 'internal_error' });
     }
     const expected = method === 'apps.connections.open' ? this.appToken : this.botToken;
@@ -203,10 +210,16 @@ export class FakeSlackWebApi {
       case 'chat.postMessage': {
         if (this.notMemberOf.has(channel)) return { ok: false, error: 'not_in_channel' };
         const ts = this.nextTs();
+        // Kept in the channel's history, as Slack does, with its metadata.
+        const metadata = args.metadata && typeof args.metadata === 'object' ? args.metadata : undefined;
+        this.addMessage(channel, { ts, text: String(args.text ?? ''), user: this.botUserId, bot_id: this.botId, ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}), ...(metadata ? { metadata } : {}) });
         return { ok: true, channel, ts, message: this.message(args, ts) };
       }
-      case 'chat.update':
+      case 'chat.update': {
+        const stored = this.messages.get(channel)?.find((m) => m.ts === String(args.ts));
+        if (stored) stored.text = String(args.text ?? '');
         return { ok: true, channel, ts: args.ts, text: args.text ?? '', message: this.message(args, String(args.ts)) };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.getPermalink':
@@ -236,11 +249,14 @@ export class FakeSlackWebApi {
         if (this.privateChannels.has(channel)) return { ok: false, error: 'method_not_supported_for_channel_type' };
         this.notMemberOf.delete(channel);
         return { ok: true, channel: { id: channel, is_channel: true, is_member: true } };
-      case 'conversations.history':
-        // Top-level messages only, as Slack does: thread replies are reached with conversations.replies.
-        return { ok: true, has_more: false, messages: this.find(channel, String(args.latest), (m) => !m.thread_ts || m.thread_ts === m.ts) };
+      case 'conversations.history': {
+        // Top-level messages only, newest first, as Slack does: thread replies are reached with conversations.replies.
+        const shown = this.inRange(channel, args).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
+        const metadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        return { ok: true, has_more: false, messages: shown.slice(0, Number(args.limit ?? 100)).map(({ metadata: kept, ...m }) => (metadata && kept ? { ...m, metadata: kept } : m)) };
+      }
       case 'conversations.replies':
-        return { ok: true, has_more: false, messages: this.find(channel, String(args.ts), () => true) };
+        return { ok: true, has_more: false, messages: this.inRange(channel, args).filter((m) => m.ts === String(args.ts) || m.thread_ts === String(args.ts)) };
       case 'conversations.open': {
         const user = String(args.users ?? args.user ?? 'U0').split(',')[0];
         return { ok: true, channel: { id: `D${user}`, is_im: true } };
@@ -252,8 +268,12 @@ export class FakeSlackWebApi {
     }
   }
 
-  private find(channel: string, ts: string, visible: (m: StoredMessage) => boolean): StoredMessage[] {
-    return (this.messages.get(channel) ?? []).filter((m) => m.ts === ts && visible(m));
+  /** A channel's messages between `oldest` and `latest` (both included when `inclusive`), newest first. */
+  private inRange(channel: string, args: Record<string, any>): StoredMessage[] {
+    const inclusive = args.inclusive === true || args.inclusive === 'true';
+    const after = (ts: string) => args.oldest === undefined || (inclusive ? Number(ts) >= Number(args.oldest) : Number(ts) > Number(args.oldest));
+    const before = (ts: string) => args.latest === undefined || (inclusive ? Number(ts) <= Number(args.latest) : Number(ts) < Number(args.latest));
+    return (this.messages.get(channel) ?? []).filter((m) => after(m.ts) && before(m.ts)).sort((a, b) => Number(b.ts) - Number(a.ts));
   }
 
   private message(args: Record<string, any>, ts: string): Answer {

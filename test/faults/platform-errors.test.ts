@@ -27,7 +27,7 @@ describe('Slack rate limits and errors', () => {
     const slack = await slackWithOrganizer();
     slack.bed.api.failNext('chat.postMessage', 2, 429);
     expect(await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3')).toMatch(/Rencontre n°1 créée/);
-    expect(announcementPosts(slack.bed.api.calls('chat.postMessage'))).toHaveLength(3);
+    await waitUntil(async () => announcementPosts(slack.bed.api.calls('chat.postMessage')).length === 3, 'the announcement', 15_000);
     expect(await slack.db.announcement.count()).toBe(1);
     expect(await slack.db.meetup.count()).toBe(1);
   });
@@ -35,7 +35,7 @@ describe('Slack rate limits and errors', () => {
   it('brings an announcement up to date after a 500 on chat.update, with one answer recorded', async () => {
     const slack = await slackWithOrganizer();
     await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3');
-    const { messageId } = await slack.db.announcement.findFirstOrThrow();
+    const { messageId } = await slack.db.announcement.findFirstOrThrow({ where: { messageId: { not: null } } }) as { messageId: string };
     slack.bed.api.failNext('chat.update', 1, 500);
     await slack.bed.react('reaction_added', 'white_check_mark', messageId, { user: slackIds.member });
     await waitUntil(async () => (await slack.db.rsvp.count()) === 1 && announcementsCurrent(slack.db), 'the announcement edit');
@@ -93,7 +93,7 @@ describe('homeserver rate limits and bad gateways', () => {
     await matrix.say('admin', '/relais network nord Réseau Nord');
     await matrix.say('admin', `/relais role grant organizer ${matrix.mention('organizer')}`);
     await matrix.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3');
-    const { messageId } = await matrix.db.announcement.findFirstOrThrow();
+    const { messageId } = await matrix.db.announcement.findFirstOrThrow({ where: { messageId: { not: null } } }) as { messageId: string };
     faults.add({ match: sends, times: 1, answer: 502 });
     matrix.hs.react(matrix.rooms.main, matrix.people.member.userId, messageId, '✅');
     await waitUntil(async () => (await matrix!.db.rsvp.count()) === 1 && announcementsCurrent(matrix!.db), 'the announcement edit');

@@ -42,7 +42,7 @@ describe.each(engines)('Relais processes (%s)', (engine) => {
   };
   const summary = () => database.db.summary.findFirst({ where: { period: '2026-W49' } });
 
-  it('killed while posting the digest, and restarted, does not post it again', async () => {
+  it('killed while posting the digest, and restarted, finds it in the channel and does not post it again', async () => {
     const { env } = await setup();
     // Slack receives the digest; the answer never reaches Relais, which dies waiting for it.
     faults.add({ match: postMessage, times: 1, answer: 'withhold' });
@@ -52,11 +52,14 @@ describe.each(engines)('Relais processes (%s)', (engine) => {
     expect((await summary())?.status).toBe('posting');
     await first.kill();
 
-    // Three minutes later (the claim's lease has run out) a new process looks at it.
+    // Three minutes later (the claim's lease has run out) a new process looks for it in the
+    // channel's history, by the metadata the post carries, and records it as posted.
     const restarted = await start({ ...env, FAULT_NOW: '2026-11-30T08:33:00Z' });
-    await waitUntil(async () => (await summary())?.status === 'uncertain', 'the digest to be settled as uncertain');
+    await waitUntil(async () => (await summary())?.status === 'posted', 'the digest to be found and settled as posted');
     await restarted.stop();
     expect(api.calls('chat.postMessage')).toHaveLength(1);
+    expect(api.calls('conversations.history').some((call) => call.args.include_all_metadata === 'true' || call.args.include_all_metadata === true)).toBe(true);
+    expect((await summary())?.messageId).toMatch(/^\d+\.\d+$/);
   });
 
   it('two processes on one database post the digest once and apply each Slack event once', async () => {
@@ -81,6 +84,6 @@ describe.each(engines)('Relais processes (%s)', (engine) => {
     expect(rsvps.filter((rsvp) => !rsvp.waitlisted)).toHaveLength(3);
     expect(api.calls('chat.postEphemeral')).toHaveLength(9);
     expect(api.calls('chat.postMessage').filter((call) => call.args.channel === 'C0FAKE')).toHaveLength(1);
-    expect(await database.db.processedEvent.count({ where: { key: 'slack:event:Ev0TWICE' } })).toBe(1);
+    expect(await database.db.inbound.count({ where: { key: 'slack:event:Ev0TWICE' } })).toBe(1);
   });
 });

@@ -20,7 +20,7 @@ describe('redeliveries and replays', () => {
     await slack.say('admin', '/relais network nord Réseau Nord');
     await slack.say('admin', `/relais role grant organizer ${slack.mention('organizer')}`);
     await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3');
-    const { messageId, meetupId } = await slack.db.announcement.findFirstOrThrow();
+    const { messageId, meetupId } = await slack.db.announcement.findFirstOrThrow({ where: { messageId: { not: null } } }) as { messageId: string; meetupId: number };
 
     const reaction = eventRequest(slack.bed.url, reactionEvent('reaction_added', { reaction: 'white_check_mark', ts: messageId, user: slackIds.member, channel: 'C0FAKE' }), SECRET);
     for (const request of [reaction, redelivery(reaction, 1), redelivery(reaction, 2, 'http_error'), redelivery(reaction, 3)]) expect((await post(request)).status).toBe(200);

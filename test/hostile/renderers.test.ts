@@ -38,11 +38,11 @@ describe('cards built from hostile data, on every platform', () => {
     h = await createHarness('sqlite');
     const admin = '@admin:example.org';
     await h.run('/relais network nord Réseau Nord', { user: admin });
-    const { db } = h.services;
+    const { db } = h;
     const organizer = await db.member.findFirstOrThrow();
     for (const [index, text] of injections.entries()) {
       const author = `@${text.replace(/[@:]/g, '')}:example.org`;
-      await h.relais.command(h.conversation({ user: author }), 'tip', `add ${text} ${text} #outils`, '/');
+      await h.run(`/tip add ${text} ${text} #outils`, { user: author });
       await createMeetup(db, {
         title: `${text} titre`, description: text, place: text, onlineUrl: hostileLinks[index % hostileLinks.length]!,
         startsAt: new Date('2026-12-10T17:00:00Z'), timezone: 'Europe/Paris', capacity: 5, organizerId: organizer.id, networkId: 1, channelId: null,
@@ -51,12 +51,10 @@ describe('cards built from hostile data, on every platform', () => {
     const lines = ['/tip list', '/tip top', '/tip search outils', '/meetup list', '/summary preview', '/relais networks', '/relais help',
       ...injections.map((_text, index) => `/tip show ${index + 1}`), ...injections.map((_text, index) => `/meetup show ${index + 1}`)];
     for (const line of lines) {
-      const [, name = '', text = ''] = /^\/(\S+)\s*(.*)$/.exec(line) ?? [];
-      for (const reply of await h.relais.command(h.conversation({ user: admin }), name, text, '/')) cards.push([line, reply.card]);
+      for (const card of await h.cards(line, { user: admin })) cards.push([line, card]);
     }
     for (const text of injections.slice(0, 12)) {
-      const who = h.conversation({ user: `@${text.replace(/[@:]/g, '')}:example.org` });
-      for (const reply of await h.relais.command(who, 'relais', 'my-data', '/')) cards.push(['/relais my-data', reply.card]);
+      for (const card of await h.cards('/relais my-data', { user: `@${text.replace(/[@:]/g, '')}:example.org` })) cards.push(['/relais my-data', card]);
     }
   }, 120_000);
   afterAll(() => h?.close());

@@ -16,7 +16,7 @@ describe('web pages showing hostile data', () => {
   beforeAll(async () => {
     relais = await startWebRelais('sqlite');
     await relais.run('/relais network nord Réseau Nord', { channel: 'nord' });
-    const { db } = relais.running.services;
+    const { db } = relais.running;
     const organizer = await db.member.findFirstOrThrow();
     for (const [index, text] of injections.entries()) {
       const [saved] = await relais.run(`/tip add ${text} — ${text} #outils`, { channel: 'nord', user: text.slice(0, 60) || 'x' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Conversation } from '../../src/core/adapter.ts';
+import { ensureMember } from '../../src/domain/directory.ts';
+import { setRsvp } from '../../src/domain/meetups/rsvp.ts';
 import type { MatrixEvent } from '../fakes/matrix-homeserver.ts';
 import { createMatrixBed, noticeOf, type MatrixBed } from './testbed.ts';
 
@@ -57,11 +58,11 @@ describe('Relais on Matrix: announcements', () => {
   });
 
   it('edits the Matrix announcement when someone answers from another platform', async () => {
-    const fromConsole: Conversation = {
-      channel: { platform: 'console', workspace: 'local', externalId: 'console' },
-      user: { platform: 'console', workspace: 'local', externalId: 'camille', displayName: 'Camille' },
-    };
-    await bed.running.relais.command(fromConsole, 'meetup', `rsvp ${meetupId} peut-être`, '/');
+    // As a Relais process serving the console would, on the shared database.
+    const camille = await ensureMember(bed.db, { platform: 'console', workspace: 'local', externalId: 'camille', displayName: 'Camille' });
+    await setRsvp(bed.db, meetupId, camille.id, 'maybe', 'command', new Date());
+    // Found by the announcer's sweep of revisions, as a change made by another process is.
+    await bed.running.announcer.sweep();
     await bed.caughtUp();
     expect(latest()).toContain('🤔 1');
   });

@@ -12,6 +12,7 @@ import { PrismaClient } from '../../src/generated/sqlite/client.ts';
 import { createLogger } from '../../src/logger.ts';
 import { RelaisMatrixClient } from '../../adapters/matrix/client.ts';
 import { renderCard, renderEdit } from '../../adapters/matrix/render.ts';
+import { keyValueStore } from '../../src/db/key-value.ts';
 import { BotStateStorageProvider } from '../../adapters/matrix/storage.ts';
 import { FakeHomeserver, type FakeUser, type MatrixEvent } from '../fakes/matrix-homeserver.ts';
 
@@ -50,7 +51,7 @@ afterAll(async () => {
 
 /** A bot on Relais's client: ignores itself, joins invites from Alice only. */
 function startBot() {
-  const client = new RelaisMatrixClient(hs.url, bot.token, new BotStateStorageProvider(prisma, bot.userId), { requestsPerSecond: 1000, logger: createLogger('silent') });
+  const client = new RelaisMatrixClient(hs.url, bot.token, new BotStateStorageProvider(keyValueStore(prisma, 'matrix'), bot.userId), { requestsPerSecond: 1000, logger: createLogger('silent') });
   client.syncingTimeout = 10_000; // long-polls really hang; stopAndWait() ends them
   const messages: Array<{ roomId: string; event: MatrixEvent }> = [];
   const other: Array<{ roomId: string; event: MatrixEvent }> = [];

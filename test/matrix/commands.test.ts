@@ -41,7 +41,7 @@ describe('Relais on Matrix: invitations', () => {
 
 describe('Relais on Matrix: commands', () => {
   it('answers every command with an m.notice in a thread under the message, in HTML and plain text', async () => {
-    for (const command of bed.running.relais.registry.commands) {
+    for (const command of bed.running.port.declarations.commands) {
       const { eventId, reply } = await bed.ask(room, bed.bob, `!${command.name}`);
       expect(reply.type).toBe('m.room.message');
       expect(reply.content).toMatchObject({
@@ -114,17 +114,21 @@ describe('Relais on Matrix: commands', () => {
     expect(reply.content['m.relates_to']).toMatchObject({ rel_type: 'm.thread', event_id: root });
   });
 
-  it('sees room moderators (power level 50 and up) as channel moderators', async () => {
+  it('sees room moderators (power level 50 and up) as moderators of that room only', async () => {
     const { reply: forBob } = await bed.ask(room, bed.bob, '!relais whoami');
+    expect(noticeOf(forBob).body).toContain('Rôle : membre');
+    bed.hs.sendEvent(room, bed.alice.userId, 'm.room.power_levels', { users: { [bed.alice.userId]: 100, [bed.bob.userId]: 50 }, users_default: 0 }, '');
+    await bed.caughtUp();
+    const { reply: promoted } = await bed.ask(room, bed.bob, '!relais whoami');
+    expect(noticeOf(promoted).body).toContain('Rôle : modérateur·rice de ce salon');
     const { reply: forAlice } = await bed.ask(room, bed.alice, '!relais whoami');
-    expect(noticeOf(forAlice).body).toContain('modérateur·rice');
-    expect(noticeOf(forBob).body).toContain('membre');
-    const roles = await bed.running.services.db.member.findMany({ where: { platform: 'matrix' }, orderBy: { externalId: 'asc' } });
+    expect(noticeOf(forAlice).body).toContain('Rôle : administrateur·rice');
+    const roles = await bed.running.db.member.findMany({ where: { platform: 'matrix' }, orderBy: { externalId: 'asc' } });
     expect(roles.map((m) => [m.externalId, m.displayName, m.workspace])).toEqual(expect.arrayContaining([
       [bed.alice.userId, 'Alice', 'fake.test'],
       [bed.bob.userId, 'Bob', 'fake.test'],
     ]));
-    const channel = await bed.running.services.db.channel.findFirst({ where: { platform: 'matrix', externalId: room } });
+    const channel = await bed.running.db.channel.findFirst({ where: { platform: 'matrix', externalId: room } });
     expect(channel).toMatchObject({ workspace: 'fake.test', name: 'Général' });
   });
 });

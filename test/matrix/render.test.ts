@@ -44,12 +44,12 @@ describe('renderCard', () => {
     expect(c.body).toBe('Quand : jeudi 3 décembre 2026 à 18:30 (Europe/Paris)');
   });
 
-  it('takes the button wording from the caller', () => {
+  it('takes the button wording from the caller, one line each', () => {
     const c = renderCard(
       { locale: 'fr', buttons: [{ actionId: 'a', value: '1', label: '✅ je viens' }, { actionId: 'a', value: '2', label: '❌ absent' }] },
-      { buttonHint: (labels, locale) => `${locale === 'fr' ? 'Réagissez' : 'React'} ${labels.join(' · ')}` },
+      { buttonHints: (buttons, locale) => [`${locale === 'fr' ? 'Réagissez' : 'React'} ${buttons.map((b) => b.label).join(' · ')}`, 'ou tapez !x'] },
     );
-    expect(c.body).toBe('Réagissez ✅ je viens · ❌ absent');
+    expect(c.body).toBe('Réagissez ✅ je viens · ❌ absent\n\nou tapez !x');
   });
 
   it('escapes hostile text everywhere', () => {

@@ -85,7 +85,8 @@ describe('Relais on Matrix: history, encryption and rate limits', () => {
     const secret = await bed.room({ name: 'Secret', encrypted: true });
     const open = await bed.room({ name: 'Ouvert' });
     const channel = { platform: 'matrix' as const, workspace: 'fake.test', externalId: secret };
-    await expect(bed.running.services.messenger.post(channel, { locale: 'fr', body: [['Confidentiel ?']] })).rejects.toMatchObject({ userMessage: 'matrix.encryptedRefused' });
+    const adapter = bed.running.adapters.find((candidate) => candidate.platform === 'matrix')!;
+    await expect(adapter.post(channel, { locale: 'fr', body: [['Confidentiel ?']] }, { key: 'test:secret' })).rejects.toMatchObject({ userMessage: 'platforms.matrix.encryptedRefused' });
     const { reply } = await bed.ask(open, bed.alice, `!meetup create Réunion | 4 avril 2031 10h | Salle 1`);
     expect(noticeOf(reply).body).toContain('n°');
     expect(bed.hs.timeline(secret).filter((e) => e.sender === bed!.bot.userId && e.type === 'm.room.message')).toEqual([]);

@@ -2,7 +2,8 @@
  * Relais started exactly as `npm start` does with Matrix configured (startRelais + env), talking
  * to the fake homeserver as the bot account, with helpers that act as the people in the rooms.
  */
-import { startRelais, type RunningRelais } from '../../src/app.ts';
+import type { RunningRelais } from '../../src/build.ts';
+import { startRelais } from '../../src/main.ts';
 import type { Db, Engine } from '../../src/db/client.ts';
 import { FakeHomeserver, type FakeUser, type MatrixEvent } from '../fakes/matrix-homeserver.ts';
 import { createTestDatabase } from '../support/test-database.ts';
@@ -55,12 +56,14 @@ export async function createMatrixBed(engine: Engine = 'sqlite', options: BedOpt
       MATRIX_HOMESERVER_URL: hs.url,
       MATRIX_ACCESS_TOKEN: bot.token,
       MATRIX_AUTOJOIN: alice.userId,
+      // Alice runs Relais: a room's creator on Matrix moderates that room only, not a network.
+      RELAIS_ADMINS: `matrix:${alice.userId}`,
       MATRIX_RATE: '50',
       PORT: '0',
       LOG_LEVEL: 'silent',
       ...options.env,
     },
-    announcerTiming: { coalesceMs: 20, minIntervalMs: 50 },
+    timing: { announcer: { coalesceMs: 20, minIntervalMs: 50, sweepMs: 100 }, delivery: { sweepMs: 100 }, pipeline: { sweepMs: 100 } },
   });
   let running: RunningRelais | undefined = options.started === false ? undefined : await launch();
   const current = () => {
@@ -111,7 +114,7 @@ export async function createMatrixBed(engine: Engine = 'sqlite', options: BedOpt
         if (Date.now() > deadline) throw new Error(`Relais did not catch up with the homeserver (${stored?.value} < s${target})`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      await current().services.announcer.flush();
+      await current().settle();
     },
     async close() {
       await running?.stop();

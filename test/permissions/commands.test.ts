@@ -1,16 +1,18 @@
 /**
  * Who may change what, on each platform, through the platform's own delivery (signed Slack slash
  * commands, Matrix room messages): every mutating command is refused below its role and allowed
- * at it. Slack workspace admins and Matrix power level >= 50 moderate their channel.
+ * at it. Moderating a room on the platform (a Slack workspace admin, a Matrix room creator, on
+ * room versions 10 and 12) counts for that room's own settings only: the network's tips,
+ * meetups, roles and membership need a role in the network, or administration.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matrixPlatform, slackPlatform, type ChatPlatform, type Person, type Place } from './platforms.ts';
 
-const REFUSED = /réservée au rôle|Seul·e l’auteur·rice ou un·e modérateur·rice/;
+const REFUSED = /réservée au rôle|Seul·e l’auteur·rice ou un·e modérateur·rice|Seules les personnes qui modèrent ce salon/;
 
 interface Rule {
   line: (p: ChatPlatform) => string;
-  /** The highest standing still refused, and the lowest allowed (the owner is the organizer). */
+  /** Someone still refused, and the lowest allowed (the owner is the organizer). */
   refused: Person;
   allowed: Person;
   /** What the allowed person reads. */
@@ -20,24 +22,26 @@ interface Rule {
 
 // In order: each rule's success is the state the next ones start from.
 const rules: Array<[string, Rule]> = [
-  ['meetup create needs an organizer', { line: () => '/meetup create Atelier | jeudi 18h30 | Mairie | capacité 3', refused: 'member', allowed: 'organizer', done: /Rencontre n°1 créée/ }],
-  ['meetup edit needs its organizer or a moderator', { line: () => '/meetup edit 1 title Atelier cartographie', refused: 'member', allowed: 'moderator', done: /Rencontre n°1 modifiée/ }],
-  ['meetup announce needs an organizer', { line: () => '/meetup announce 1', refused: 'member', allowed: 'organizer', done: /Rencontre n°1 annoncée ici/, place: 'second' }],
-  ['tip edit needs its author or a moderator', { line: () => '/tip edit 1 Le calendrier partagé, version corrigée', refused: 'member', allowed: 'organizer', done: /Astuce n°1 modifiée/ }],
-  ['tip delete needs its author or a moderator', { line: () => '/tip delete 1', refused: 'member', allowed: 'moderator', done: /Astuce n°1 retirée/ }],
-  ['posting the digest now needs a moderator', { line: () => '/summary now', refused: 'organizer', allowed: 'moderator', done: /Résumé posté dans ce salon/ }],
-  ['summary settings need a moderator', { line: () => '/summary config day mardi', refused: 'organizer', allowed: 'moderator', done: /Réglages du résumé/ }],
+  ['meetup create needs an organizer', { line: () => '/meetup create Atelier | jeudi 18h30 | Mairie | capacité 3', refused: 'roomModerator', allowed: 'organizer', done: /Rencontre n°1 créée/ }],
+  ['meetup edit needs its organizer or a network moderator', { line: () => '/meetup edit 1 title Atelier cartographie', refused: 'roomModerator', allowed: 'moderator', done: /Rencontre n°1 modifiée/ }],
+  ['meetup announce needs an organizer of its network', { line: () => '/meetup announce 1', refused: 'roomModerator', allowed: 'organizer', done: /Rencontre n°1 : son annonce part/, place: 'second' }],
+  ['tip edit needs its author or a network moderator', { line: () => '/tip edit 1 Le calendrier partagé, version corrigée', refused: 'roomModerator', allowed: 'organizer', done: /Astuce n°1 modifiée/ }],
+  ['tip delete needs its author or a network moderator', { line: () => '/tip delete 1', refused: 'roomModerator', allowed: 'moderator', done: /Astuce n°1 retirée/ }],
+  ['posting the digest now is the channel’s own setting', { line: () => '/summary now', refused: 'organizer', allowed: 'roomModerator', done: /Résumé posté dans ce salon/ }],
+  ['digest settings are the channel’s own', { line: () => '/summary config day mardi', refused: 'organizer', allowed: 'roomModerator', done: /Réglages du résumé/ }],
   ['the hub setting needs an admin', { line: () => '/summary config hub on', refused: 'moderator', allowed: 'admin', done: /Réglages du résumé/ }],
-  ['granting organizer needs a moderator', { line: (p) => `/relais role grant organizer ${p.mention('other')}`, refused: 'organizer', allowed: 'moderator', done: /est maintenant organisateur·rice/ }],
+  ['granting organizer needs a network moderator', { line: (p) => `/relais role grant organizer ${p.mention('other')}`, refused: 'roomModerator', allowed: 'moderator', done: /est maintenant organisateur·rice/ }],
   ['granting moderator needs an admin', { line: (p) => `/relais role grant moderator ${p.mention('other')}`, refused: 'moderator', allowed: 'admin', done: /est maintenant modérateur·rice/ }],
-  ['revoking needs a moderator', { line: (p) => `/relais role revoke organizer ${p.mention('other')}`, refused: 'organizer', allowed: 'moderator', done: /n’est plus organisateur·rice/ }],
+  ['revoking needs a network moderator', { line: (p) => `/relais role revoke organizer ${p.mention('other')}`, refused: 'roomModerator', allowed: 'moderator', done: /n’est plus organisateur·rice/ }],
+  ['attaching a channel to a network needs that network’s moderator', { line: () => '/relais network nord', refused: 'roomModerator', allowed: 'moderator', done: /fait maintenant partie du réseau Réseau Nord/, place: 'second' }],
   ['creating a network needs an admin', { line: () => '/relais network sud Réseau Sud', refused: 'moderator', allowed: 'admin', done: /réseau Réseau Sud \(sud\)/, place: 'second' }],
-  ['meetup cancel needs its organizer or a moderator', { line: () => '/meetup cancel 1', refused: 'member', allowed: 'admin', done: /Rencontre n°1 annulée/ }],
+  ['meetup cancel needs its organizer or a network moderator', { line: () => '/meetup cancel 1', refused: 'roomModerator', allowed: 'admin', done: /Rencontre n°1 annulée/ }],
 ];
 
 const platforms = [
   ['Slack', () => slackPlatform('sqlite')],
-  ['Matrix', () => matrixPlatform('sqlite')],
+  ['Matrix (room version 10)', () => matrixPlatform('sqlite')],
+  ['Matrix (room version 12)', () => matrixPlatform('sqlite', { roomVersion: '12' })],
 ] as const;
 
 describe.each(platforms)('permissions on %s', { timeout: 60_000 }, (_name, start) => {
@@ -46,6 +50,7 @@ describe.each(platforms)('permissions on %s', { timeout: 60_000 }, (_name, start
     p = await start();
     expect(await p.say('admin', '/relais network nord Réseau Nord')).toMatch(/réseau Réseau Nord/);
     expect(await p.say('admin', `/relais role grant organizer ${p.mention('organizer')}`)).toMatch(/est maintenant organisateur·rice/);
+    expect(await p.say('admin', `/relais role grant moderator ${p.mention('moderator')}`)).toMatch(/est maintenant modérateur·rice/);
     expect(await p.say('organizer', '/tip add Le calendrier partagé évite les doublons #outils')).toMatch(/Astuce n°1 enregistrée/);
     // Relais registers a channel on first sight: seen here, the refusals below change nothing.
     expect(await p.say('member', '/relais whoami', 'second')).toMatch(/Rôle ?: membre/);
@@ -72,8 +77,9 @@ describe.each(platforms)('permissions on %s', { timeout: 60_000 }, (_name, start
     expect(await p.db.tip.count({ where: { author: { displayName: { in: ['Ana'] } } } })).toBe(1);
   });
 
-  it('counts platform moderators as moderators of their channel only, not as admins', async () => {
-    expect(await p.say('moderator', '/relais whoami')).toMatch(/modérateur·rice/);
+  it('shows room moderators as moderators of their room only, network moderators and admins as such', async () => {
+    expect(await p.say('roomModerator', '/relais whoami')).toMatch(/Rôle ?: modérateur·rice de ce salon/);
+    expect(await p.say('moderator', '/relais whoami')).toMatch(/Rôle ?: modérateur·rice\n|Rôle ?: modérateur·rice$/m);
     expect(await p.say('member', '/relais whoami')).toMatch(/Rôle ?: membre/);
     expect(await p.say('admin', '/relais whoami')).toMatch(/administrateur·rice/);
   });

@@ -4,14 +4,19 @@
  * signed slash command or as "!tip add …" in a Matrix room, and resolves with the text the person
  * reads. Used by the permission, fault and hostile-input suites.
  */
-import { startRelais, type RunningRelais } from '../../src/app.ts';
+import type { RunningRelais } from '../../src/build.ts';
+import { startRelais } from '../../src/main.ts';
 import type { Db, Engine } from '../../src/db/client.ts';
 import { FakeHomeserver, type FakeUser, type MatrixEvent } from '../fakes/matrix-homeserver.ts';
 import { startTestbed, textOf, type Testbed } from '../slack/testbed.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
-/** The standings a permission test needs, the same on both platforms. */
-export type Person = 'member' | 'organizer' | 'moderator' | 'admin' | 'other';
+/**
+ * The standings a permission test needs, the same on both platforms: `moderator` holds the role in
+ * the network (granted in Relais); `roomModerator` moderates the room on the platform only (a Slack
+ * workspace admin, the Matrix room's creator); `admin` is in RELAIS_ADMINS.
+ */
+export type Person = 'member' | 'organizer' | 'moderator' | 'roomModerator' | 'admin' | 'other';
 export type Place = 'main' | 'second';
 
 export interface ChatPlatform {
@@ -31,15 +36,15 @@ const parse = (line: string) => {
   return { command: match[1]!, text: match[2]! };
 };
 
-export const slackIds: Record<Person, string> = { member: 'U0USER', organizer: 'U0BEA', moderator: 'U0ADMIN', admin: 'U0ROOT', other: 'U0DAN' };
+export const slackIds: Record<Person, string> = { member: 'U0USER', organizer: 'U0BEA', moderator: 'U0MOD', roomModerator: 'U0ADMIN', admin: 'U0ROOT', other: 'U0DAN' };
 const slackChannels: Record<Place, string> = { main: 'C0FAKE', second: 'C0OTHER' };
 
-/** Slack over its HTTP receiver: the moderator is a workspace admin (users.info is_admin), the admin is in RELAIS_ADMINS. */
+/** Slack over its HTTP receiver: the room moderator is a workspace admin (users.info is_admin), the admin is in RELAIS_ADMINS. */
 export async function slackPlatform(engine: Engine, env: Record<string, string> = {}): Promise<ChatPlatform & { bed: Testbed }> {
   const bed = await startTestbed({
     engine,
     env: { RELAIS_ADMINS: `slack:${slackIds.admin}`, LOG_LEVEL: 'silent', ...env },
-    api: { users: { U0USER: 'Ana', U0BEA: 'Béa', U0ADMIN: 'Chloé', U0ROOT: 'Root', U0DAN: 'Dan' }, admins: [slackIds.moderator] },
+    api: { users: { U0USER: 'Ana', U0BEA: 'Béa', U0MOD: 'Maud', U0ADMIN: 'Chloé', U0ROOT: 'Root', U0DAN: 'Dan' }, admins: [slackIds.roomModerator] },
   });
   return {
     name: 'slack',
@@ -83,11 +88,14 @@ export interface MatrixOptions {
   database?: TestDatabase;
   /** Puts something between Relais and the homeserver: receives its URL, returns the one Relais uses. */
   via?: (homeserverUrl: string) => Promise<string>;
+  /** The rooms' version: from 12, their creator has unlimited power and no power level. */
+  roomVersion?: '10' | '12';
 }
 
 /**
- * Matrix against the fake homeserver: rooms created by the moderator (power level 100), who sets
- * the organizer and member at 0; the admin is in RELAIS_ADMINS with power level 0.
+ * Matrix against the fake homeserver: rooms created by the room moderator (power level 100, or
+ * a creator's unlimited power from room version 12), everyone else at 0; the admin is in
+ * RELAIS_ADMINS with power level 0.
  */
 export async function matrixPlatform(engine: Engine, options: MatrixOptions = {}): Promise<MatrixPlatform> {
   const { env = {}, database } = options;
@@ -99,24 +107,25 @@ export async function matrixPlatform(engine: Engine, options: MatrixOptions = {}
   const people: Record<Person, FakeUser> = {
     member: hs.createUser('ana', { displayName: 'Ana' }),
     organizer: hs.createUser('bea', { displayName: 'Béa' }),
-    moderator: hs.createUser('chloe', { displayName: 'Chloé' }),
+    moderator: hs.createUser('maud', { displayName: 'Maud' }),
+    roomModerator: hs.createUser('chloe', { displayName: 'Chloé' }),
     admin: hs.createUser('root', { displayName: 'Root' }),
     other: hs.createUser('dan', { displayName: 'Dan' }),
   };
   const launch = () => startRelais({
     env: {
-      DATABASE_URL: db.url, MATRIX_HOMESERVER_URL: homeserverUrl, MATRIX_ACCESS_TOKEN: bot.token, MATRIX_AUTOJOIN: people.moderator.userId,
+      DATABASE_URL: db.url, MATRIX_HOMESERVER_URL: homeserverUrl, MATRIX_ACCESS_TOKEN: bot.token, MATRIX_AUTOJOIN: people.roomModerator.userId,
       MATRIX_RATE: '50', PORT: '0', LOG_LEVEL: process.env.FAULT_LOG ?? 'silent', RELAIS_ADMINS: `matrix:${people.admin.userId}`, ...env,
     },
-    announcerTiming: { coalesceMs: 20, minIntervalMs: 50, sweepMs: 100 },
+    timing: { announcer: { coalesceMs: 20, minIntervalMs: 50, sweepMs: 100 }, delivery: { sweepMs: 100 }, pipeline: { sweepMs: 100 } },
   });
   let running = await launch();
   const room = async (name: string) => {
-    const roomId = hs.createRoom(people.moderator.userId, { name });
-    hs.invite(roomId, people.moderator.userId, bot.userId);
+    const roomId = hs.createRoom(people.roomModerator.userId, { name, version: options.roomVersion ?? '10' });
+    hs.invite(roomId, people.roomModerator.userId, bot.userId);
     await hs.waitForEvent(roomId, (e) => e.type === 'm.room.member' && e.state_key === bot.userId && e.content.membership === 'join');
-    for (const person of ['member', 'organizer', 'admin', 'other'] as const) {
-      hs.invite(roomId, people.moderator.userId, people[person].userId);
+    for (const person of ['member', 'organizer', 'moderator', 'admin', 'other'] as const) {
+      hs.invite(roomId, people.roomModerator.userId, people[person].userId);
       hs.join(roomId, people[person].userId);
     }
     return roomId;

@@ -97,10 +97,10 @@ describe.each(engines)('digest content (%s)', (engine) => {
     await h.run('/tip vote 1', { channel: '!lyon:example.org' });
     h.clock.advance(60_000);
     const window = { since: new Date(h.clock.now().getTime() - 7 * 86_400_000), until: h.clock.now() };
-    const channels = await h.services.db.channel.findMany({ orderBy: { externalId: 'asc' } });
+    const channels = await h.db.channel.findMany({ orderBy: { externalId: 'asc' } });
     const tick = async (cache: DigestCache) => {
       const texts: Record<string, string> = {};
-      for (const channel of channels) texts[channel.externalId] = plainText((await renderDigest(h.services, channel, window, 'weekly', cache))!);
+      for (const channel of channels) texts[channel.externalId] = plainText((await renderDigest(h.scheduling, channel, window, 'weekly', cache))!);
       return texts;
     };
 
@@ -127,7 +127,7 @@ describe.each(engines)('digest content (%s)', (engine) => {
     await h.run('/summary config frequency weekly', moderator());
     await h.run('/summary config frequency weekly', moderator('!quiet:example.org'));
     await h.run('/summary config empty skip', moderator('!quiet:example.org'));
-    await new Scheduler(h.services).tick();
+    await new Scheduler(h.scheduling).tick();
     expect(postsIn(h)).toEqual(['Résumé de la semaine\nRien de nouveau sur la période.']);
     expect(postsIn(h, '!quiet:example.org')).toEqual([]);
     expect(await summaries(h, '!quiet:example.org')).toEqual([{ period: '2026-W49', status: 'skipped', postedAt: null }]);
@@ -139,9 +139,9 @@ describe.each(engines)('configuring a digest from the console (%s)', (engine) =>
   afterEach(async () => h?.close());
 
   it('sets the day and time, shows the next digest, and previews it', async () => {
-    h = await createHarness(engine, { platform: 'console', now: paris('2026-11-30T10:00').toISOString() });
-    await h.run('/summary config day lundi');
-    const [config] = await h.run('/summary config time 08:30');
+    h = await createHarness(engine, { now: paris('2026-11-30T10:00').toISOString() });
+    await h.run('/summary config day lundi', { moderator: true });
+    const [config] = await h.run('/summary config time 08:30', { moderator: true });
     expect(config).toContain('Jour : lundi');
     expect(config).toContain('Heure : 08:30');
     expect(config).toContain('Prochain résumé : lundi 7 décembre 2026 à 8:30 (Europe/Paris)');

@@ -22,7 +22,7 @@ describe.each(engines)('digest schedules across DST in Europe/Paris (%s)', (engi
   it('posts once per period at 09:00 local through the 2027 spring-forward week; 02:30 runs at 03:30 that day', async () => {
     h = await createHarness(engine, { now: paris('2027-03-21T21:00').toISOString() });
     await threeSchedules(h);
-    await tickUntil(h, new Scheduler(h.services), paris('2027-03-30T12:00'));
+    await tickUntil(h, new Scheduler(h.scheduling), paris('2027-03-30T12:00'));
 
     expect(await posted(h, '!weekly:example.org')).toEqual(['2027-W12 2027-03-22T09:00+01:00', '2027-W13 2027-03-29T09:00+02:00']);
     expect(await posted(h, '!daily:example.org')).toEqual(
@@ -47,7 +47,7 @@ describe.each(engines)('digest schedules across DST in Europe/Paris (%s)', (engi
   ])('posts once per period at 09:00 local through the %s fall-back week', async (_year, from, until, weekly, fallBackDay) => {
     h = await createHarness(engine, { now: paris(from).toISOString() });
     await threeSchedules(h);
-    await tickUntil(h, new Scheduler(h.services), paris(until));
+    await tickUntil(h, new Scheduler(h.scheduling), paris(until));
 
     expect(await posted(h, '!weekly:example.org')).toEqual(weekly);
     const daily = await posted(h, '!daily:example.org');

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelRef, PostedMessage } from '../../src/core/adapter.ts';
+import type { SendOptions } from '../../src/core/adapter.ts';
 import type { Card } from '../../src/core/card.ts';
 import { Messenger } from '../../src/core/messenger.ts';
+import type { ChannelRef, PostedMessage } from '../../src/core/platform.ts';
+import type { SchedulerDeps } from '../../src/scheduler/context.ts';
 import { Scheduler } from '../../src/scheduler/scheduler.ts';
-import type { Services } from '../../src/services.ts';
-import { RecordingAdapter } from '../fakes/recording-adapter.ts';
+import { MemoryChat } from '../memory-chat/adapter.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { engines } from '../support/test-database.ts';
 import { moderator, paris, postsIn, summaries } from './support.ts';
@@ -12,25 +13,30 @@ import { moderator, paris, postsIn, summaries } from './support.ts';
 const MINUTE = 60_000;
 
 /** A platform that fails, or never answers, the next time Relais posts. */
-class FlakyAdapter extends RecordingAdapter {
+class FlakyChat extends MemoryChat {
   trouble: 'fail' | 'hang' | undefined;
-  override async post(channel: ChannelRef, card: Card): Promise<PostedMessage> {
+  override async post(channel: ChannelRef, card: Card, options: SendOptions): Promise<PostedMessage> {
     const mode = this.trouble;
     this.trouble = undefined;
     if (mode === 'fail') throw new Error('platform unavailable');
     if (mode === 'hang') return new Promise(() => {});
-    return super.post(channel, card);
+    return super.post(channel, card, options);
   }
+}
+
+/** A platform that cannot tell whether a post landed (no transaction ids, no metadata to look for). */
+class ForgetfulChat extends FlakyChat {
+  override readonly idempotentPosts = false;
 }
 
 /**
  * Another Relais process on the same database: its own adapter, messenger and scheduler identity.
  * It shares the harness's connection pool, so on PostgreSQL its queries run on connections of their own.
  */
-function otherProcess(h: Harness, owner: string, adapter = new RecordingAdapter('matrix')) {
+function otherProcess(h: Harness, owner: string, adapter: MemoryChat = new MemoryChat(h.relais.port)) {
   const messenger = new Messenger();
   messenger.register(adapter);
-  const services: Services = { ...h.services, messenger };
+  const services: SchedulerDeps = { ...h.scheduling, messenger };
   return { adapter, services, scheduler: new Scheduler(services, { owner }) };
 }
 
@@ -45,7 +51,7 @@ describe.each(engines)('digests and reminders post exactly once (%s)', (engine) 
 
   it('catches up a digest missed during downtime within the grace window, once', async () => {
     await weeklyChannel('2026-11-30T14:30');
-    const scheduler = new Scheduler(h.services);
+    const scheduler = new Scheduler(h.scheduling);
     await scheduler.tick();
     await scheduler.tick();
     expect(postsIn(h)).toHaveLength(1);
@@ -54,7 +60,7 @@ describe.each(engines)('digests and reminders post exactly once (%s)', (engine) 
 
   it('records a digest as missed, without posting it, beyond the grace window', async () => {
     await weeklyChannel('2026-11-30T15:30');
-    await new Scheduler(h.services).tick();
+    await new Scheduler(h.scheduling).tick();
     expect(postsIn(h)).toEqual([]);
     expect(await summaries(h)).toEqual([{ period: '2026-W49', status: 'missed', postedAt: null }]);
   });
@@ -62,20 +68,20 @@ describe.each(engines)('digests and reminders post exactly once (%s)', (engine) 
   it('honours RELAIS_CATCHUP_HOURS', async () => {
     h = await createHarness(engine, { now: paris('2026-11-30T15:30').toISOString(), env: { RELAIS_CATCHUP_HOURS: '12' } });
     await h.run('/summary config frequency weekly', moderator());
-    await new Scheduler(h.services).tick();
+    await new Scheduler(h.scheduling).tick();
     expect(postsIn(h)).toHaveLength(1);
   });
 
   it('retries a post that failed, after a restart, and posts it once', async () => {
     await weeklyChannel('2026-11-30T09:00');
-    const flaky = new FlakyAdapter('matrix');
+    const flaky = new FlakyChat(h.relais.port);
     const first = otherProcess(h, 'first', flaky);
     flaky.trouble = 'fail';
     await first.scheduler.tick();
     expect(flaky.of('post')).toEqual([]);
 
     // The restarted process leaves it alone until the retry delay has passed, then posts it once.
-    const restarted = new Scheduler(h.services, { owner: 'restarted' });
+    const restarted = new Scheduler(h.scheduling, { owner: 'restarted' });
     await restarted.tick();
     expect(postsIn(h)).toEqual([]);
     h.clock.advance(6 * MINUTE);
@@ -95,7 +101,7 @@ describe.each(engines)('digests and reminders post exactly once (%s)', (engine) 
     await new Scheduler(killed.services, { owner: 'killed' }).tick();
     expect(await summaries(h)).toMatchObject([{ status: 'claimed' }]);
 
-    const restarted = new Scheduler(h.services, { owner: 'restarted' });
+    const restarted = new Scheduler(h.scheduling, { owner: 'restarted' });
     await restarted.tick();
     expect(postsIn(h)).toEqual([]);
     h.clock.advance(3 * MINUTE);
@@ -105,15 +111,32 @@ describe.each(engines)('digests and reminders post exactly once (%s)', (engine) 
     expect(killed.adapter.of('post')).toEqual([]);
   });
 
-  it('never posts again what a process was posting when it died (at most once), and says so', async () => {
+  it('sends again, once, what a process was posting when it died, where the platform keeps one post per key', async () => {
     await weeklyChannel('2026-11-30T09:00');
-    const flaky = new FlakyAdapter('matrix');
+    const flaky = new FlakyChat(h.relais.port);
     const dying = otherProcess(h, 'dying', flaky);
     flaky.trouble = 'hang';
     void dying.scheduler.tick();
     await expect.poll(async () => (await summaries(h))[0]?.status).toBe('posting');
 
-    const restarted = new Scheduler(h.services, { owner: 'restarted' });
+    const restarted = new Scheduler(h.scheduling, { owner: 'restarted' });
+    h.clock.advance(3 * MINUTE);
+    await restarted.tick();
+    await restarted.tick();
+    expect(postsIn(h)).toHaveLength(1);
+    expect(await summaries(h)).toMatchObject([{ status: 'posted' }]);
+  });
+
+  it('never posts again what a process was posting when it died, where the platform cannot tell (at most once), and says so', async () => {
+    await weeklyChannel('2026-11-30T09:00');
+    const flaky = new ForgetfulChat(h.relais.port);
+    const dying = otherProcess(h, 'dying', flaky);
+    flaky.trouble = 'hang';
+    void dying.scheduler.tick();
+    await expect.poll(async () => (await summaries(h))[0]?.status).toBe('posting');
+
+    // The restarted process cannot tell either.
+    const restarted = otherProcess(h, 'restarted', new ForgetfulChat(h.relais.port)).scheduler;
     h.clock.advance(3 * MINUTE);
     await restarted.tick();
     h.clock.advance(60 * MINUTE);
@@ -129,7 +152,7 @@ describe.each(engines)('digests and reminders post exactly once (%s)', (engine) 
     expect(first).toBe('Résumé posté dans ce salon.');
     expect(second).toContain('vient déjà d’être posté');
     expect(postsIn(h)).toHaveLength(1);
-    expect(await h.run('/summary now')).toEqual([expect.stringContaining('modérat')]);
+    expect(await h.run('/summary now')).toEqual([expect.stringContaining('Seules les personnes qui modèrent ce salon')]);
   });
 });
 

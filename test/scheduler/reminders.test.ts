@@ -15,7 +15,7 @@ describe.each(engines)('meetup reminders (%s)', (engine) => {
   /** A meetup on Thursday 3 December 2026 at 18:00 Paris, announced in two channels. */
   async function meetup(env: Record<string, string> = {}) {
     h = await createHarness(engine, { now: paris('2026-11-30T10:00').toISOString(), env });
-    scheduler = new Scheduler(h.services);
+    scheduler = new Scheduler(h.scheduling);
     await h.run('/meetup create Apéro accessibilité | 2026-12-03 18:00 | Lyon', organizer());
     await h.run('/meetup announce 1', organizer('!other:example.org'));
   }
@@ -45,7 +45,7 @@ describe.each(engines)('meetup reminders (%s)', (engine) => {
 
   it('follows the meetup’s own offsets', async () => {
     await meetup();
-    await h.services.db.meetup.update({ where: { id: 1 }, data: { reminderOffsets: '30' } });
+    await h.db.meetup.update({ where: { id: 1 }, data: { reminderOffsets: '30' } });
     await at('2026-12-02T18:00');
     await at('2026-12-03T17:00');
     expect(reminders(h)).toEqual([]);
@@ -83,7 +83,7 @@ describe.each(engines)('meetup reminders (%s)', (engine) => {
     await meetup();
     await at('2026-12-03T17:10');
     expect(reminders(h)).toEqual([expect.stringContaining('dans 50 minutes')]);
-    const rows = await h.services.db.reminderDelivery.findMany({ where: { target: { startsWith: 'channel:' } }, orderBy: [{ target: 'asc' }, { offsetMinutes: 'asc' }] });
+    const rows = await h.db.reminderDelivery.findMany({ where: { target: { startsWith: 'channel:' } }, orderBy: [{ target: 'asc' }, { offsetMinutes: 'asc' }] });
     expect(rows.map((row) => `${row.offsetMinutes} ${row.status}`)).toEqual(['60 posted', '1440 missed', '60 posted', '1440 missed']);
   });
 

@@ -27,7 +27,7 @@ export const directs = (h: Harness, user: string) =>
 
 /** The digest deliveries of a channel as an operator reads them in the database. */
 export async function summaries(h: Harness, externalId = '!room:example.org') {
-  const channel = await h.services.db.channel.findFirstOrThrow({ where: { externalId } });
-  const rows = await h.services.db.summary.findMany({ where: { channelId: channel.id }, orderBy: { id: 'asc' } });
+  const channel = await h.db.channel.findFirstOrThrow({ where: { externalId } });
+  const rows = await h.db.summary.findMany({ where: { channelId: channel.id }, orderBy: { id: 'asc' } });
   return rows.map((row) => ({ period: row.period, status: row.status, postedAt: row.postedAt ? parisTime(row.postedAt) : null }));
 }

@@ -3,7 +3,8 @@
  * in the posted message; redeliveries, the bot's own reactions and rate limits change nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Conversation } from '../../src/core/adapter.ts';
+import { ensureMember } from '../../src/domain/directory.ts';
+import { setRsvp } from '../../src/domain/meetups/rsvp.ts';
 import { blockActionsPayload, interactionRequest, post, redelivery } from '../fakes/slack-requests.ts';
 import type { RecordedCall } from '../fakes/slack-web-api.ts';
 import { engines } from '../support/test-database.ts';
@@ -19,9 +20,9 @@ afterEach(async () => {
 async function announced(options: TestbedOptions = {}): Promise<{ bed: Testbed; ts: string }> {
   bed = await startTestbed(options);
   await bed.slash('/meetup', 'create Apéro numérique | jeudi prochain 18h30 | Mairie | capacité 30', { user: 'U0ADMIN' });
-  const { messageId } = await bed.db.announcement.findFirstOrThrow();
   await bed.api.waitFor('reactions.add', (call) => call.args.name === 'x');
-  return { bed, ts: messageId };
+  const { messageId } = await bed.db.announcement.findFirstOrThrow();
+  return { bed, ts: messageId! };
 }
 
 const updateShowing = (ts: string, text: string) => (call: RecordedCall) => call.args.ts === ts && textOf(call.args).includes(text);
@@ -59,11 +60,9 @@ describe.each(engines)('RSVP on a Slack announcement (%s)', { timeout: 20_000 },
     const { bed, ts } = await announced({ engine });
     await bed.click({ actionId: 'meetup.rsvp.going', value: '1', messageTs: ts });
     await bed.api.waitFor('chat.update', updateShowing(ts, '✅ 1 participe'));
-    const onMatrix: Conversation = {
-      channel: { platform: 'matrix', workspace: 'example.org', externalId: '!room:example.org' },
-      user: { platform: 'matrix', workspace: 'example.org', externalId: '@alice:example.org', displayName: 'alice' },
-    };
-    await bed.running.relais.action(onMatrix, 'meetup.rsvp.going', '1');
+    // As a Relais process serving Matrix would, on the shared database.
+    const alice = await ensureMember(bed.db, { platform: 'matrix', workspace: 'example.org', externalId: '@alice:example.org', displayName: 'alice' });
+    await setRsvp(bed.db, 1, alice.id, 'going', 'button', bed.clock.now());
     await bed.api.waitFor('chat.update', updateShowing(ts, '✅ 2 participent'));
     expect(textOf(bed.api.calls('chat.update').at(-1)?.args)).toContain('2 / 30');
   });
@@ -130,16 +129,17 @@ describe('announcements over time', { timeout: 20_000 }, () => {
   it('announcing in a public channel Relais is not in joins it first', async () => {
     const { bed } = await announced({ api: { notMemberOf: ['C0PUBLIC'] } });
     const { reply } = await bed.slash('/meetup', 'announce 1', { user: 'U0ADMIN', channel: 'C0PUBLIC' });
-    expect(textOf(reply)).toContain('Rencontre n°1 annoncée ici');
+    expect(textOf(reply)).toContain('Rencontre n°1 : son annonce part');
     expect(bed.api.calls('conversations.join')[0]?.args.channel).toBe('C0PUBLIC');
     expect(bed.api.calls('chat.postMessage').filter((call) => call.args.channel === 'C0PUBLIC')).toHaveLength(2);
   });
 
   it('a private channel Relais is not in gets a readable error, logged with the Slack method', async () => {
     const { bed } = await announced({ api: { notMemberOf: ['C0PRIVATE'], privateChannels: ['C0PRIVATE'] } });
-    const { reply } = await bed.slash('/meetup', 'announce 1', { user: 'U0ADMIN', channel: 'C0PRIVATE' });
-    expect(reply.response_type).toBe('ephemeral');
-    expect(textOf(reply)).toContain('invitez-le avec /invite @Relais');
+    const { n } = await bed.slashOnly('/meetup', 'announce 1', { user: 'U0ADMIN', channel: 'C0PRIVATE' });
+    const told = await bed.api.waitForResponse((response) => response.n === n && textOf(response.body).includes('invitez-le avec /invite @Relais'));
+    expect(told.body.response_type).toBe('ephemeral');
+    expect(textOf(told.body)).toContain('La rencontre n°1 n’a pas pu être annoncée');
     const logged = await bed.waitForLog((record) => record.method === 'chat.postMessage');
     expect(logged.slackError).toBe('method_not_supported_for_channel_type');
     expect(await bed.db.announcement.count()).toBe(1);

@@ -48,7 +48,7 @@ describe('the meetup form', { timeout: 20_000 }, () => {
     const { opened, n } = await openForm();
     const view = opened.args.view;
     expect(opened.args.trigger_id).toMatch(/^trigger-/);
-    expect(view).toMatchObject({ type: 'modal', callback_id: 'relais.meetup.create', title: { text: 'Nouvelle rencontre' } });
+    expect(view).toMatchObject({ type: 'modal', callback_id: 'meetup.create', title: { text: 'Nouvelle rencontre' } });
     const blocks = Object.fromEntries(view.blocks.map((block: { block_id: string }) => [block.block_id, block]));
     expect(Object.keys(blocks)).toEqual(['title', 'date', 'time', 'timezone', 'place', 'link', 'capacity', 'channels']);
     expect(blocks.date.element.type).toBe('datepicker');
@@ -61,7 +61,7 @@ describe('the meetup form', { timeout: 20_000 }, () => {
   it('shows every mistake beside its field and keeps the form open; nothing is created', async () => {
     const { opened } = await openForm();
     const response = await bed.submit({
-      callbackId: 'relais.meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN',
+      callbackId: 'meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN',
       values: answers({ title: 'ab', date: '2026-11-02', time: '18:30', timezone: 'Europe/Paris', link: 'ftp://files', capacity: '0' }),
     });
     expect(response.status).toBe(200);
@@ -79,7 +79,7 @@ describe('the meetup form', { timeout: 20_000 }, () => {
   it('asks for a place or a link when both are empty', async () => {
     const { opened } = await openForm();
     const response = await bed.submit({
-      callbackId: 'relais.meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN',
+      callbackId: 'meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN',
       values: answers({ ...valid, place: '' }),
     });
     expect(await response.json()).toEqual({ response_action: 'errors', errors: { place: 'Il manque : où.' } });
@@ -88,13 +88,13 @@ describe('the meetup form', { timeout: 20_000 }, () => {
   it('a valid form closes, creates the meetup and announces it in each chosen channel', async () => {
     const { opened, n } = await openForm();
     const response = await bed.submit({
-      callbackId: 'relais.meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN', viewId: 'V0FORM',
+      callbackId: 'meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN', viewId: 'V0FORM',
       values: answers({ ...valid, link: 'visio.example.org/apero', capacity: '25' }),
     });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
     const confirmation = await bed.api.waitForResponse((answer) => answer.n === n);
-    expect(textOf(confirmation.body)).toContain('Rencontre n°1 créée et annoncée');
+    expect(textOf(confirmation.body)).toContain('Rencontre n°1 créée ; son annonce part');
     const meetup = await bed.db.meetup.findFirstOrThrow({ include: { organizer: true, announcements: { include: { channel: true } } } });
     expect(meetup).toMatchObject({
       title: 'Apéro numérique', timezone: 'Europe/Paris', place: 'Mairie, salle 3', onlineUrl: 'https://visio.example.org/apero', capacity: 25,
@@ -111,7 +111,7 @@ describe('the meetup form', { timeout: 20_000 }, () => {
   it('a submission delivered twice creates one meetup', async () => {
     const { opened, n } = await openForm();
     const submission = {
-      callbackId: 'relais.meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN', viewId: 'V0TWICE',
+      callbackId: 'meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN', viewId: 'V0TWICE',
       values: answers(valid),
     };
     await bed.submit(submission);
@@ -121,12 +121,17 @@ describe('the meetup form', { timeout: 20_000 }, () => {
     expect(await bed.db.meetup.count()).toBe(1);
   });
 
-  it('a member who may not organize is told so once the form closes', async () => {
-    const { opened, n } = await openForm('U0USER');
-    await bed.submit({ callbackId: 'relais.meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0USER', values: answers(valid) });
-    const answer = await bed.api.waitForResponse((response) => response.n === n);
-    expect(answer.body.response_type).toBe('ephemeral');
-    expect(textOf(answer.body)).toContain('réservée au rôle organisateur·rice');
+  it('a member who may not organize is told so instead of a form they could not submit', async () => {
+    const { reply } = await bed.slash('/meetup', 'create', { user: 'U0USER' });
+    expect(reply.response_type).toBe('ephemeral');
+    expect(textOf(reply)).toContain('réservée au rôle organisateur·rice');
+    expect(bed.api.calls('views.open')).toEqual([]);
+  });
+
+  it('a form submitted by someone who may not organize (a forged or stale view) creates nothing', async () => {
+    const { opened } = await openForm();
+    await bed.submit({ callbackId: 'meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0USER', values: answers(valid) });
+    await bed.running.settle();
     expect(await bed.db.meetup.count()).toBe(0);
   });
 
@@ -138,7 +143,7 @@ describe('the meetup form', { timeout: 20_000 }, () => {
     const timezone = args.view.blocks.find((block: { block_id: string }) => block.block_id === 'timezone');
     expect(timezone.element.initial_option.value).toBe('America/Montreal');
     const response = await bed.submit({
-      callbackId: 'relais.meetup.create', privateMetadata: args.view.private_metadata, userId: 'U0ADMIN', values: answers({ ...valid, title: 'x' }),
+      callbackId: 'meetup.create', privateMetadata: args.view.private_metadata, userId: 'U0ADMIN', values: answers({ ...valid, title: 'x' }),
     });
     expect(((await response.json()) as FormErrors).errors.title).toBe('too short');
   });

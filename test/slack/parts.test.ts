@@ -1,15 +1,12 @@
 /**
- * The Slack adapter's small translations: emoji names, message markup, reply visibility, and the
- * manifest agreeing with the commands the core declares.
+ * The Slack adapter's small translations: emoji names, message markup, and the manifest agreeing
+ * with what the core declares.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { slackNameOf, unicodeOf } from '../../adapters/slack/emoji.ts';
-import { SAVE_AS_TIP } from '../../adapters/slack/interactions.ts';
 import { readableText } from '../../adapters/slack/message-text.ts';
-import { deliver } from '../../adapters/slack/replies.ts';
-import { commands } from '../../src/commands/index.ts';
-import { createLogger } from '../../src/logger.ts';
+import { commands, capture } from '../../src/interactions/registry.ts';
 
 describe('emoji names', () => {
   it('maps the RSVP and tip emoji both ways', () => {
@@ -35,19 +32,6 @@ describe('message text', () => {
   });
 });
 
-describe('reply delivery', () => {
-  it('sends ephemeral replies to the person only and channel replies in the channel', async () => {
-    const sent: unknown[] = [];
-    const respond = async (message: unknown) => {
-      sent.push(message);
-      return new Response();
-    };
-    const card = { locale: 'fr', body: [['bonjour']] };
-    await deliver({} as never, createLogger('silent'), [{ visibility: 'ephemeral', card }, { visibility: 'channel', card }], { channel: 'C1', user: 'U1', respond });
-    expect(sent).toMatchObject([{ response_type: 'ephemeral', text: 'bonjour' }, { response_type: 'in_channel', text: 'bonjour' }]);
-  });
-});
-
 describe('manifest.yml', () => {
   const manifest = readFileSync(new URL('../../adapters/slack/manifest.yml', import.meta.url), 'utf8');
 
@@ -57,7 +41,7 @@ describe('manifest.yml', () => {
   });
 
   it('declares the Save as tip shortcut, the reaction events and interactivity', () => {
-    expect(manifest).toContain(`callback_id: ${SAVE_AS_TIP}`);
+    expect(manifest).toContain(`callback_id: ${capture.id}`);
     expect(manifest).toMatch(/- reaction_added\n\s+- reaction_removed/);
     expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
     for (const scope of ['commands', 'chat:write', 'reactions:write', 'reactions:read', 'users:read', 'im:write', 'channels:history']) {

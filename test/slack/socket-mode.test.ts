@@ -3,7 +3,8 @@
  * serving /slack/events, and acknowledges envelopes on it.
  */
 import { afterEach, expect, it } from 'vitest';
-import { startRelais, type RunningRelais } from '../../src/app.ts';
+import type { RunningRelais } from '../../src/build.ts';
+import { startRelais } from '../../src/main.ts';
 import { eventCallbackBody, reactionEvent } from '../fakes/slack-requests.ts';
 import { FakeSocketModeServer } from '../fakes/slack-socket-mode.ts';
 import { FakeSlackWebApi } from '../fakes/slack-web-api.ts';
@@ -26,15 +27,15 @@ it('serves slash commands and events over Socket Mode, without an HTTP endpoint'
   const running: RunningRelais = await startRelais({
     env: {
       DATABASE_URL: database.url, SLACK_BOT_TOKEN: api.botToken, SLACK_APP_TOKEN: api.appToken, SLACK_API_URL: api.url,
-      PORT: '0', LOG_LEVEL: 'silent',
+      PORT: '0', LOG_LEVEL: 'silent', RELAIS_ADMINS: 'slack:U0ADMIN',
     },
-    announcerTiming: { coalesceMs: 20, minIntervalMs: 50 },
+    timing: { announcer: { coalesceMs: 20, minIntervalMs: 50 }, delivery: { sweepMs: 100 }, pipeline: { sweepMs: 100 } },
   });
   cleanups.push(() => running.stop());
   await socket.waitForConnection();
   expect(api.calls('apps.connections.open')[0]?.token).toBe(api.appToken);
   // Nothing Slack listens on the shared port (the web pages may answer 404 or 405).
-  expect([404, 405]).toContain((await fetch(`http://127.0.0.1:${running.port}/slack/events`, { method: 'POST' })).status);
+  expect([404, 405]).toContain((await fetch(`http://127.0.0.1:${running.httpPort}/slack/events`, { method: 'POST' })).status);
 
   const responseUrl = api.responseUrl();
   const command = socket.send('slash_commands', {
@@ -43,10 +44,10 @@ it('serves slash commands and events over Socket Mode, without an HTTP endpoint'
   });
   await socket.waitForAck(command);
   const answer = await api.waitForResponse((response) => responseUrl.endsWith(`/${response.n}`));
-  expect(textOf(answer.body)).toContain('Rencontre n°1 créée et annoncée');
-  const { messageId } = await running.services.db.announcement.findFirstOrThrow();
+  expect(textOf(answer.body)).toContain('Rencontre n°1 créée ; son annonce part');
+  const { messageId } = await running.db.announcement.findFirstOrThrow({ where: { messageId: { not: null } } });
 
-  const reaction = reactionEvent('reaction_added', { reaction: 'white_check_mark', channel: CHANNEL, ts: messageId });
+  const reaction = reactionEvent('reaction_added', { reaction: 'white_check_mark', channel: CHANNEL, ts: messageId! });
   const event = socket.send('events_api', JSON.parse(eventCallbackBody(reaction)));
   await socket.waitForAck(event);
   await api.waitFor('chat.update', (call) => textOf(call.args).includes('✅ 1 participe'));

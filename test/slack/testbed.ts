@@ -4,7 +4,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { pino } from 'pino';
-import { startRelais, type RunningRelais } from '../../src/app.ts';
+import type { RunningRelais } from '../../src/build.ts';
+import { startRelais } from '../../src/main.ts';
 import type { Db, Engine } from '../../src/db/client.ts';
 import { FakeSlackWebApi, type FakeSlackWebApiOptions, type RecordedResponse } from '../fakes/slack-web-api.ts';
 import {
@@ -29,8 +30,8 @@ export interface Testbed {
   url: string;
   /** Sends a signed slash command; resolves with the HTTP status and the first answer on its response_url. */
   slash(command: string, text: string, who?: { user?: string; channel?: string; userName?: string }): Promise<SlashResult>;
-  /** Sends a signed slash command without waiting for its answer. */
-  slashOnly(command: string, text: string, who?: { user?: string; channel?: string; triggerId?: string }): Promise<{ status: number; n: number }>;
+  /** Sends a signed slash command without waiting for its answer on the response_url; `ack` is the body of Slack's HTTP response. */
+  slashOnly(command: string, text: string, who?: { user?: string; channel?: string; triggerId?: string }): Promise<{ status: number; n: number; ack: string }>;
   click(action: BlockAction): Promise<Response>;
   react(type: 'reaction_added' | 'reaction_removed', reaction: string, ts: string, who?: { user?: string; channel?: string }, opts?: EventOptions): Promise<SignedRequest>;
   submit(view: ViewSubmission): Promise<Response>;
@@ -96,18 +97,20 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
         SLACK_SIGNING_SECRET: SECRET,
         SLACK_API_URL: api.url,
         PORT: '0',
+        // Chloé administers the workspace on Slack and Relais itself: workspace admins alone moderate their channels only.
+        RELAIS_ADMINS: 'slack:U0ADMIN',
         ...options.env,
       },
       clock,
       logger,
-      announcerTiming: { coalesceMs: 20, minIntervalMs: 50, sweepMs: 100 },
+      timing: { announcer: { coalesceMs: 20, minIntervalMs: 50, sweepMs: 100 }, delivery: { sweepMs: 100 }, pipeline: { sweepMs: 100 } },
     });
   } catch (error) {
     await api.close();
     await database.close();
     throw error;
   }
-  const url = `http://127.0.0.1:${running.port}/slack/events`;
+  const url = `http://127.0.0.1:${running.httpPort}/slack/events`;
   let triggers = 0;
 
   const slashOnly: Testbed['slashOnly'] = async (command, text, who = {}) => {
@@ -118,11 +121,12 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
       command, text, response_url: responseUrl, user_id: who.user ?? 'U0USER', channel_id: who.channel ?? CHANNEL, team_id: TEAM,
       trigger_id: who.triggerId ?? `trigger-${triggers}-${Date.now()}`,
     }, SECRET);
-    return { status: (await post(request)).status, n };
+    const response = await post(request);
+    return { status: response.status, n, ack: await response.text() };
   };
 
   return {
-    api, running, db: running.services.db, clock, url, slashOnly, logs, waitForLog,
+    api, running, db: running.db, clock, url, slashOnly, logs, waitForLog,
     async slash(command, text, who = {}) {
       const { status, n } = await slashOnly(command, text, who);
       const { body } = await api.waitForResponse((response) => response.n === n);
@@ -137,7 +141,7 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
     },
     submit: (view) => post(interactionRequest(url, viewSubmissionPayload(view), SECRET)),
     shortcut: (action) => post(interactionRequest(url, messageActionPayload(action), SECRET)),
-    settle: () => running.services.announcer.flush(),
+    settle: () => running.settle(),
     async close() {
       await running.stop();
       await api.close();

@@ -99,7 +99,7 @@ describe('the tip emoji', { timeout: 20_000 }, () => {
     await bed.react('reaction_added', 'bulb', message.ts);
     await bed.api.waitFor('chat.postEphemeral');
     expect(await bed.db.tip.count()).toBe(1);
-    expect(await bed.db.processedEvent.count()).toBe(1);
+    expect(await bed.db.inbound.count()).toBe(1);
   });
 });
 

@@ -1,15 +1,16 @@
-import { createRegistry } from '../../src/commands/index.ts';
+import { randomUUID } from 'node:crypto';
+import { buildRelais, type RunningRelais } from '../../src/build.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { Conversation, Platform } from '../../src/core/adapter.ts';
+import type { Card, CardButton } from '../../src/core/card.ts';
 import type { Clock } from '../../src/core/clock.ts';
-import { Messenger } from '../../src/core/messenger.ts';
+import type { Gesture } from '../../src/core/gesture.ts';
 import { plainText } from '../../src/core/plain-text.ts';
-import type { Engine } from '../../src/db/client.ts';
-import { Announcer } from '../../src/domain/meetups/announcer.ts';
+import type { Receipt } from '../../src/core/port.ts';
+import type { Db, Engine } from '../../src/db/client.ts';
 import { createLogger } from '../../src/logger.ts';
-import { Relais } from '../../src/relais.ts';
-import type { Services } from '../../src/services.ts';
-import { RecordingAdapter } from '../fakes/recording-adapter.ts';
+import type { SchedulerDeps } from '../../src/scheduler/context.ts';
+import type { MemoryChat } from '../memory-chat/adapter.ts';
+import { memoryPlatform } from '../memory-chat/index.ts';
 import { createTestDatabase } from './test-database.ts';
 
 /** A clock the test moves by hand. */
@@ -26,54 +27,84 @@ export class ManualClock implements Clock {
   }
 }
 
-export interface Harness {
-  services: Services;
-  relais: Relais;
-  adapter: RecordingAdapter;
-  clock: ManualClock;
-  /** Runs a command line ("/tip add …") as `user` and returns the replies as plain text. */
-  run(line: string, who?: Partial<Speaker>): Promise<string[]>;
-  conversation(who?: Partial<Speaker>): Conversation;
-  close(): Promise<void>;
-}
-
 export interface Speaker {
   user: string;
   channel: string;
+  /** A moderator of the channel on the platform (a Slack workspace admin, a Matrix room moderator). */
   moderator: boolean;
 }
 
-/** Relais's real services on a real, fresh database, talking to a recording platform. */
-export async function createHarness(engine: Engine, options: { env?: Record<string, string>; now?: string; platform?: Platform } = {}): Promise<Harness> {
+export interface Harness {
+  relais: RunningRelais;
+  db: Db;
+  engine: Engine;
+  adapter: MemoryChat;
+  clock: ManualClock;
+  /** What the scheduler works with, to run schedulers of a test's own. */
+  scheduling: SchedulerDeps;
+  /** Runs a command line ("/tip add …") as `who` and returns the replies it got, as plain text. */
+  run(line: string, who?: Partial<Speaker>): Promise<string[]>;
+  /** Clicks a button of a card as `who`. */
+  click(button: CardButton, who?: Partial<Speaker>): Promise<string[]>;
+  /** Hands any gesture to Relais (delivery key and who filled in), waits until it is worked, returns the replies. */
+  gesture(what: GestureOf, who?: Partial<Speaker>): Promise<{ receipt: Receipt; replies: string[]; cards: Card[] }>;
+  /** Like run, with the reply cards as they were sent. */
+  cards(line: string, who?: Partial<Speaker>): Promise<Card[]>;
+  close(): Promise<void>;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type GestureOf = DistributiveOmit<Gesture, 'channel' | 'user' | 'replyTo' | 'channelModerator' | 'deliveryKey'> & { deliveryKey?: string };
+
+const nameOf = (user: string) => user.replace(/^@|:.*$/g, '');
+
+/**
+ * Relais as buildRelais makes it, on a real, fresh database, serving the in-memory chat
+ * (test/memory-chat): the core's behaviour without any real platform's SDK.
+ */
+export async function createHarness(engine: Engine, options: { env?: Record<string, string>; now?: string; platform?: string } = {}): Promise<Harness> {
   const database = await createTestDatabase(engine);
-  const config = loadConfig({ RELAIS_ADMINS: 'matrix:@admin:example.org', ...options.env });
-  const logger = createLogger('silent');
+  const platform = options.platform ?? 'memory';
+  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', RELAIS_ADMINS: `${platform}:@admin:example.org`, ...options.env });
   const clock = new ManualClock(new Date(options.now ?? '2026-11-30T09:00:00Z'));
-  const messenger = new Messenger();
-  const platform = options.platform ?? 'matrix';
-  const adapter = new RecordingAdapter(platform);
-  messenger.register(adapter);
-  const announcer = new Announcer({ db: database.db, messenger, clock, logger, config }, { coalesceMs: 5, minIntervalMs: 5, sweepMs: 50 });
-  const services: Services = { db: database.db, engine, config, clock, logger, messenger, announcer };
-  const relais = new Relais(services, createRegistry());
-  const conversation = (who: Partial<Speaker> = {}): Conversation => ({
-    channel: { platform, workspace: 'example.org', externalId: who.channel ?? '!room:example.org' },
-    user: { platform, workspace: 'example.org', externalId: who.user ?? '@alice:example.org', displayName: (who.user ?? '@alice:example.org').replace(/^@|:.*$/g, '') },
-    isChannelModerator: who.moderator ?? false,
+  const relais = await buildRelais(config, {
+    platforms: [memoryPlatform(platform)], clock, logger: createLogger('silent'),
+    timing: { announcer: { coalesceMs: 5, minIntervalMs: 5, sweepMs: 50 }, delivery: { sweepMs: 50, firstRetryMs: 10, maxRetryMs: 100 }, pipeline: { sweepMs: 50 } },
   });
+  const adapter = relais.adapters[0] as MemoryChat;
+  const gesture: Harness['gesture'] = async (what, who = {}) => {
+    const user = who.user ?? '@alice:example.org';
+    adapter.people.set(user, nameOf(user));
+    const deliveryKey = what.deliveryKey ?? randomUUID();
+    const channel = who.channel ?? '!room:example.org';
+    const receipt = await relais.port.handle({
+      ...what,
+      deliveryKey,
+      channel: { platform, workspace: 'example.org', externalId: channel },
+      user: { platform, workspace: 'example.org', externalId: user, displayName: nameOf(user) },
+      channelModerator: who.moderator ?? false,
+      replyTo: { channel },
+    } as Gesture);
+    await relais.settle();
+    const prefix = `reply:${platform}:${deliveryKey}:`;
+    const cards = adapter.of('reply').filter((sent) => sent.key?.startsWith(prefix)).map((sent) => sent.card!);
+    return { receipt, cards, replies: cards.map((card) => plainText(card)) };
+  };
   return {
-    services,
-    relais,
-    adapter,
-    clock,
-    conversation,
+    relais, db: relais.db, engine, adapter, clock, gesture, scheduling: relais.scheduling,
     async run(line, who) {
-      const [, name = '', text = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(line) ?? [];
-      const replies = await relais.command(conversation(who), name, text, '/');
-      return replies.map((reply) => plainText(reply.card));
+      const [, command = '', text = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(line) ?? [];
+      return (await gesture({ kind: 'command', command, text }, who)).replies;
+    },
+    async cards(line, who) {
+      const [, command = '', text = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(line) ?? [];
+      return (await gesture({ kind: 'command', command, text }, who)).cards;
+    },
+    async click(button, who) {
+      return (await gesture({ kind: 'action', actionId: button.actionId, value: button.value }, who)).replies;
     },
     async close() {
-      await announcer.stop();
+      await relais.stop();
       await database.close();
     },
   };

@@ -70,7 +70,7 @@ describe('web access (sqlite)', () => {
     afterAll(() => relais?.close());
 
     it('only reads: every other method is 405 and changes nothing', async () => {
-      const { db } = relais.running.services;
+      const { db } = relais.running;
       const before = await db.tip.count();
       for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
         const response = await fetch(`${relais.base}/tips`, { method, body: method === 'DELETE' ? null : 'text=x' });

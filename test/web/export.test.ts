@@ -27,7 +27,7 @@ describe.each(engines)('export on %s', (engine) => {
     expect(await runExport(['--format', 'json', '--out', out], env)).toEqual([join(out, 'relais-export.json')]);
     const raw = readFileSync(join(out, 'relais-export.json'), 'utf8');
     const data = JSON.parse(raw) as JsonExport;
-    const { db } = relais.running.services;
+    const { db } = relais.running;
 
     expect(data.format).toBe('relais-export');
     expect(data.version).toBe(1);

@@ -1,11 +1,18 @@
-import { Readable, Writable } from 'node:stream';
-import { startRelais, type RunningRelais } from '../../src/app.ts';
-import type { Conversation } from '../../src/core/adapter.ts';
+import { randomUUID } from 'node:crypto';
+import type { RunningRelais } from '../../src/build.ts';
+import type { Gesture } from '../../src/core/gesture.ts';
 import { plainText } from '../../src/core/plain-text.ts';
 import type { Engine } from '../../src/db/client.ts';
 import { createMeetup } from '../../src/domain/meetups/service.ts';
+import { startRelais } from '../../src/main.ts';
+import type { MemoryChat } from '../memory-chat/adapter.ts';
+import { memoryPlatform } from '../memory-chat/index.ts';
 import { ManualClock } from '../support/harness.ts';
 import { createTestDatabase } from '../support/test-database.ts';
+
+/** The chat the web tests' people write in; its default user runs Relais (an admin). */
+const platform = 'console';
+const idOf = (user: string) => user.toLowerCase().replace(/\W+/g, '.');
 
 export const publicUrl = 'http://relais.test';
 /** "Now" for every web test, so upcoming and past stay where the assertions expect them. */
@@ -16,36 +23,37 @@ export interface WebRelais {
   /** http://127.0.0.1:<port> */
   base: string;
   databaseUrl: string;
-  /** Runs a command as `user` in `channel` (console platform: the operator is an admin) and returns the replies as text. */
+  /** Runs a command as `user` in `channel` (Alice Martin, the default, runs Relais: an admin) and returns the replies as text. */
   run(line: string, who?: { user?: string; channel?: string }): Promise<string[]>;
   close(): Promise<void>;
 }
 
-/** Relais started as `npm start` starts it: an env object, a fresh migrated database, the console chat on silent streams. */
+/** Relais started as `npm start` starts it (an env object, a fresh migrated database), serving the in-memory chat. */
 export async function startWebRelais(engine: Engine, env: Record<string, string> = {}): Promise<WebRelais> {
   const database = await createTestDatabase(engine);
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   const running = await startRelais({
-    env: { DATABASE_URL: database.url, PORT: '0', RELAIS_PUBLIC_URL: publicUrl, LOG_LEVEL: 'silent', ...env },
-    consoleIo: { input: Readable.from([]), output: sink },
+    env: { DATABASE_URL: database.url, PORT: '0', RELAIS_PUBLIC_URL: publicUrl, LOG_LEVEL: 'silent', RELAIS_ADMINS: `${platform}:${idOf('Alice Martin')}`, ...env },
+    platforms: [memoryPlatform(platform)],
     clock: new ManualClock(new Date(now)),
   });
-  const conversation = (who: { user?: string; channel?: string }): Conversation => {
-    const user = who.user ?? 'Alice Martin';
-    const channel = who.channel ?? 'general';
-    return {
-      channel: { platform: 'console', workspace: 'local', externalId: channel, name: channel },
-      user: { platform: 'console', workspace: 'local', externalId: user.toLowerCase().replace(/\W+/g, '.'), displayName: user },
-    };
-  };
+  const chat = running.adapters[0] as MemoryChat;
   return {
     running,
-    base: `http://127.0.0.1:${running.port}`,
+    base: `http://127.0.0.1:${running.httpPort}`,
     databaseUrl: database.url,
     async run(line, who = {}) {
-      const [, name = '', text = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(line) ?? [];
-      const replies = await running.relais.command(conversation(who), name, text, '/');
-      return replies.map((reply) => plainText(reply.card));
+      const [, command = '', text = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(line) ?? [];
+      const user = who.user ?? 'Alice Martin';
+      const channel = who.channel ?? 'general';
+      const deliveryKey = randomUUID();
+      const gesture: Gesture = {
+        kind: 'command', command, text, deliveryKey, replyTo: { channel },
+        channel: { platform, workspace: 'local', externalId: channel, name: channel },
+        user: { platform, workspace: 'local', externalId: idOf(user), displayName: user },
+      };
+      await running.port.handle(gesture);
+      await running.settle();
+      return chat.of('reply').filter((sent) => sent.key?.startsWith(`reply:${platform}:${deliveryKey}:`)).map((sent) => plainText(sent.card!));
     },
     async close() {
       await running.stop();
@@ -87,7 +95,7 @@ export async function seed(relais: WebRelais) {
   await relais.run(`/meetup edit ${cancelled} lieu Musée des Confluences`, { channel: 'ecoles' });
   await relais.run(`/meetup cancel ${cancelled}`, { channel: 'ecoles' });
 
-  const { db } = relais.running.services;
+  const { db } = relais.running;
   const organizer = await db.member.findFirstOrThrow({ where: { displayName: 'Alice Martin' } });
   const network = await db.network.findUniqueOrThrow({ where: { slug: 'ecoles' } });
   const past = await createMeetup(db, {

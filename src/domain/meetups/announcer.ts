@@ -1,22 +1,18 @@
-import type { Config } from '../../config.ts';
 import type { Card } from '../../core/card.ts';
-import type { Clock } from '../../core/clock.ts';
-import { RelaisError } from '../../core/errors.ts';
+import type { Logger } from '../../core/logger.ts';
 import type { Messenger } from '../../core/messenger.ts';
 import type { Db } from '../../db/client.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
-import { translator } from '../../i18n/translate.ts';
-import type { Logger } from '../../logger.ts';
-import { channelRefOf, type ChannelRecord, type MemberRecord, userRefOf } from '../directory.ts';
+import { channelRefOf, type ChannelRecord } from '../directory.ts';
 import { getMeetup, type MeetupView } from './service.ts';
-import { announcementCard, rsvpEmoji } from './view.ts';
+
+/** How a meetup's announcement reads for one channel or person (declared with its buttons in src/interactions). */
+export type RenderAnnouncement = (meetup: MeetupView, reader: Pick<ChannelRecord, 'locale' | 'timezone'>) => Card;
 
 export interface AnnouncerDeps {
   db: Db;
   messenger: Messenger;
-  clock: Clock;
   logger: Logger;
-  config: Pick<Config, 'RELAIS_PUBLIC_URL'>;
+  render: RenderAnnouncement;
 }
 
 export interface AnnouncerTiming {
@@ -31,10 +27,12 @@ export interface AnnouncerTiming {
 const defaultTiming: AnnouncerTiming = { coalesceMs: 300, minIntervalMs: 1000, sweepMs: 5000 };
 
 /**
- * Posts meetup announcements and keeps every copy current. Each change bumps Meetup.revision in
- * the database; copies whose renderedRevision lags are re-rendered, coalesced per meetup. Changes
- * made by another process (say, an RSVP on Matrix while this process serves Slack) are found by a
- * periodic sweep, so the database, not memory, says what is out of date.
+ * Keeps every copy of every announcement current. Each change bumps Meetup.revision in the
+ * database; posted copies whose renderedRevision lags are re-rendered, coalesced per meetup.
+ * Changes made by another process (an RSVP on Matrix while this process serves Slack) are found by
+ * a periodic sweep, so the database, not memory, says what is out of date. Posting the first copy
+ * is the outbox's job (src/domain/meetups/announce.ts); edits are idempotent and state-driven, so
+ * they need no outbox of their own.
  */
 export class Announcer {
   private readonly timers = new Map<number, NodeJS.Timeout>();
@@ -47,32 +45,6 @@ export class Announcer {
 
   constructor(private readonly deps: AnnouncerDeps, timing: Partial<AnnouncerTiming> = {}) {
     this.timing = { ...defaultTiming, ...timing };
-  }
-
-  render(meetup: MeetupView, channel: ChannelRecord): Card {
-    const locale = channel.locale;
-    return announcementCard(meetup, { t: translator(locale), locale, timeZone: channel.timezone, publicUrl: this.deps.config.RELAIS_PUBLIC_URL });
-  }
-
-  /** Posts the meetup in a channel (once per channel) and seeds the RSVP reactions. */
-  async announce(meetupId: number, channel: ChannelRecord): Promise<string> {
-    const { db, messenger } = this.deps;
-    const meetup = await getMeetup(db, meetupId);
-    if (meetup.status === 'cancelled') throw new RelaisError('conflict', 'meetups.errors.cancelled', { id: meetupId });
-    const existing = await db.announcement.findUnique({ where: { meetupId_channelId: { meetupId, channelId: channel.id } } });
-    if (existing) throw new RelaisError('conflict', 'meetups.errors.alreadyAnnounced', { id: meetupId });
-    const ref = channelRefOf(channel);
-    const { messageId } = await messenger.post(ref, this.render(meetup, channel));
-    try {
-      await db.announcement.create({ data: { meetupId, channelId: channel.id, messageId, renderedRevision: meetup.revision } });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      throw new RelaisError('conflict', 'meetups.errors.alreadyAnnounced', { id: meetupId });
-    }
-    await messenger.addReactions(ref, messageId, Object.values(rsvpEmoji)).catch((error: unknown) => {
-      this.deps.logger.warn({ err: error, meetupId }, 'could not seed RSVP reactions');
-    });
-    return messageId;
   }
 
   /** Something about this meetup changed: schedule one coalesced edit of its announcements. */
@@ -94,17 +66,17 @@ export class Announcer {
     }, delay));
   }
 
-  /** Re-renders the copies on platforms this process serves that lag behind the meetup's revision. */
+  /** Re-renders the posted copies, on platforms this process serves, that lag behind the meetup's revision. */
   async refresh(meetupId: number): Promise<void> {
-    const { db, messenger, logger } = this.deps;
+    const { db, messenger, logger, render } = this.deps;
     try {
       const meetup = await getMeetup(db, meetupId);
       const stale = await db.announcement.findMany({
-        where: { meetupId, renderedRevision: { lt: meetup.revision }, channel: { platform: { in: messenger.platforms } } },
+        where: { meetupId, messageId: { not: null }, renderedRevision: { lt: meetup.revision }, channel: { platform: { in: messenger.platforms } } },
         include: { channel: true },
       });
       for (const announcement of stale) {
-        await messenger.update(channelRefOf(announcement.channel), announcement.messageId, this.render(meetup, announcement.channel));
+        await messenger.update(channelRefOf(announcement.channel), announcement.messageId!, render(meetup, announcement.channel));
         await db.announcement.updateMany({
           where: { id: announcement.id, renderedRevision: { lt: meetup.revision } },
           data: { renderedRevision: meetup.revision },
@@ -121,7 +93,7 @@ export class Announcer {
     const rows = await db.$queryRaw<{ meetupId: number }[]>`
       SELECT DISTINCT a."meetupId" AS "meetupId" FROM "Announcement" a
       JOIN "Meetup" m ON m.id = a."meetupId"
-      WHERE a."renderedRevision" < m.revision`;
+      WHERE a."renderedRevision" < m.revision AND a."messageId" IS NOT NULL`;
     if (rows.length === 0) return;
     const served = await db.announcement.findMany({
       where: { meetupId: { in: rows.map((row) => Number(row.meetupId)) }, channel: { platform: { in: messenger.platforms } } },
@@ -149,14 +121,5 @@ export class Announcer {
   async stop(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     await this.flush();
-  }
-
-  /** Tells people privately (where the platform allows); failures are logged, never thrown. */
-  async tell(members: MemberRecord[], card: (member: MemberRecord) => Card): Promise<void> {
-    for (const member of members) {
-      await this.deps.messenger.direct(userRefOf(member), card(member)).catch((error: unknown) => {
-        this.deps.logger.warn({ err: error, memberId: member.id }, 'could not send a direct message');
-      });
-    }
   }
 }

@@ -1,33 +1,36 @@
 import type { Card } from '../../core/card.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Tx } from '../../db/transaction.ts';
+import type { Outgoing } from '../../delivery/outgoing.ts';
 import { translator } from '../../i18n/translate.ts';
-import type { Services } from '../../services.ts';
-import type { MemberRecord } from '../directory.ts';
+import { userRefOf, type MemberRecord } from '../directory.ts';
 import { setRsvp, type RsvpOutcome, type RsvpSource, type RsvpStatus } from './rsvp.ts';
-import { getMeetup } from './service.ts';
+
+export interface AnswerDeps {
+  db: Tx;
+  clock: Clock;
+  out: Outgoing;
+  /** The language promoted people are told in. */
+  locale: string;
+}
 
 /**
  * One answer to a meetup, whatever the way it came (command, button, reaction, any platform):
- * stored, announcements refreshed everywhere, promoted people told.
+ * stored, and promoted people told. The caller refreshes the announcements once it commits.
  */
-export async function answerMeetup(
-  services: Services,
-  member: MemberRecord,
-  meetupId: number,
-  status: RsvpStatus | null,
-  source: RsvpSource,
-): Promise<RsvpOutcome> {
-  const outcome = await setRsvp(services.db, meetupId, member.id, status, source, services.clock.now());
-  if (outcome.changed) {
-    services.announcer.changed(meetupId);
-    if (outcome.promoted.length) {
-      const meetup = await getMeetup(services.db, meetupId);
-      await services.announcer.tell(outcome.promoted, () => {
-        const t = translator(services.config.RELAIS_LOCALE);
-        return { locale: services.config.RELAIS_LOCALE, tone: 'success', body: [[t('meetups.promoted', { id: meetupId, title: meetup.title })]] };
-      });
-    }
+export async function answerMeetup(deps: AnswerDeps, member: MemberRecord, meetupId: number, status: RsvpStatus | null, source: RsvpSource): Promise<RsvpOutcome> {
+  const outcome = await setRsvp(deps.db, meetupId, member.id, status, source, deps.clock.now());
+  if (outcome.promoted.length) {
+    const meetup = await deps.db.meetup.findUniqueOrThrow({ where: { id: meetupId }, select: { title: true } });
+    const t = translator(deps.locale);
+    await tell(deps.out, outcome.promoted, { locale: deps.locale, tone: 'success', body: [[t('meetups.promoted', { id: meetupId, title: meetup.title })]] });
   }
   return outcome;
+}
+
+/** Tells people privately (where their platform allows). */
+export async function tell(out: Outgoing, members: MemberRecord[], card: Card): Promise<void> {
+  for (const member of members) await out.direct(userRefOf(member), card);
 }
 
 /** The private confirmation shown to the person who answered. */

@@ -1,10 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { ChannelRef } from '../../core/adapter.ts';
 import { formatInstant } from '../../core/dates.ts';
-import { isLocale, translate, type Locale, type MessageKey, type MessageParams } from '../../i18n/translate.ts';
-import type { Services } from '../../services.ts';
-import { ensureChannel } from '../directory.ts';
+import { translate, type MessageKey, type MessageParams } from '../../i18n/translate.ts';
 import type { NewMeetup } from './service.ts';
 
 /**
@@ -70,11 +67,4 @@ export function checkDraft(draft: MeetupDraft, options: { now: Date; locale: str
   }
   if (title === undefined || startsAt === undefined || timezone === undefined || Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, meetup: { title, startsAt, timezone, place: place ?? null, onlineUrl: link ?? null, capacity: capacity ?? null } };
-}
-
-/** What a form opened in a channel starts from: the channel's language and timezone (registering it on first sight). */
-export async function draftDefaults(services: Services, channel: ChannelRef): Promise<{ locale: Locale; timeZone: string }> {
-  const { config, db } = services;
-  const record = await ensureChannel(db, channel, { locale: config.RELAIS_LOCALE, timezone: config.RELAIS_TIMEZONE });
-  return { locale: isLocale(record.locale) ? record.locale : config.RELAIS_LOCALE, timeZone: record.timezone };
 }

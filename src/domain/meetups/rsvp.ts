@@ -1,13 +1,13 @@
-import type { Prisma } from '../../generated/sqlite/client.ts';
-import type { Db } from '../../db/client.ts';
 import { notFound, RelaisError } from '../../core/errors.ts';
+import { atomically, type Tx } from '../../db/transaction.ts';
 import type { MemberRecord } from '../directory.ts';
 
 export const rsvpStatuses = ['going', 'maybe', 'declined'] as const;
 export type RsvpStatus = (typeof rsvpStatuses)[number];
 export type RsvpSource = 'reaction' | 'button' | 'command';
 
-type Tx = Prisma.TransactionClient;
+/** Each answer's emoji: the reactions that answer an announcement, and how counts are shown. */
+export const rsvpEmoji: Record<RsvpStatus, string> = { going: '✅', maybe: '🤔', declined: '❌' };
 
 export interface RsvpOutcome {
   /** The member's answer after the change; null when withdrawn. */
@@ -20,17 +20,21 @@ export interface RsvpOutcome {
 }
 
 /**
- * Opens the meetup's transaction by bumping its revision: on PostgreSQL that UPDATE locks the
- * meetup row, so concurrent answers for the same meetup (from any process) queue up and the
+ * Takes the meetup's row lock for the rest of the transaction without changing the row: on
+ * PostgreSQL, concurrent answers to one meetup (from any process) queue up behind it, so the
  * capacity check below cannot be raced; SQLite serialises writers anyway.
  */
 async function lockMeetup(tx: Tx, meetupId: number) {
-  const meetup = await tx.meetup.update({ where: { id: meetupId }, data: { revision: { increment: 1 } } }).catch((error: unknown) => {
-    if ((error as { code?: string }).code === 'P2025') throw notFound('meetup', meetupId);
-    throw error;
-  });
+  const locked = await tx.$executeRaw`UPDATE "Meetup" SET "revision" = "revision" WHERE "id" = ${meetupId}`;
+  if (locked === 0) throw notFound('meetup', meetupId);
+  const meetup = await tx.meetup.findUniqueOrThrow({ where: { id: meetupId } });
   if (meetup.status === 'cancelled') throw new RelaisError('conflict', 'meetups.errors.cancelled', { id: meetupId });
   return meetup;
+}
+
+/** Something every announcement shows changed: their copies are re-rendered (src/domain/meetups/announcer.ts). */
+export async function bumpRevision(tx: Tx, meetupId: number): Promise<void> {
+  await tx.meetup.update({ where: { id: meetupId }, data: { revision: { increment: 1 } } });
 }
 
 /** Fills free seats from the waitlist, first come first served. */
@@ -48,17 +52,20 @@ export async function promoteFromWaitlist(tx: Tx, meetupId: number, capacity: nu
   return promoted.map((rsvp) => rsvp.member);
 }
 
-/** Sets (or, with status null, withdraws) one member's answer, with waitlist and promotion, atomically. */
-export async function setRsvp(db: Db, meetupId: number, memberId: number, status: RsvpStatus | null, source: RsvpSource, now: Date): Promise<RsvpOutcome> {
-  return db.$transaction(async (tx) => {
+/**
+ * Sets (or, with status null, withdraws) one member's answer, with waitlist and promotion,
+ * atomically. Giving the answer one already gave changes nothing, not even the revision: no
+ * announcement is edited for it.
+ */
+export async function setRsvp(db: Tx, meetupId: number, memberId: number, status: RsvpStatus | null, source: RsvpSource, now: Date): Promise<RsvpOutcome> {
+  return atomically(db, async (tx) => {
     const meetup = await lockMeetup(tx, meetupId);
     if (meetup.startsAt <= now) throw new RelaisError('conflict', 'meetups.errors.started', { id: meetupId });
     const existing = await tx.rsvp.findUnique({ where: { meetupId_memberId: { meetupId, memberId } } });
-    const wasSeated = existing?.status === 'going' && !existing.waitlisted;
-
     if (status === (existing?.status ?? null)) {
       return { status, waitlisted: existing?.waitlisted ?? false, changed: false, promoted: [] };
     }
+    const wasSeated = existing?.status === 'going' && !existing.waitlisted;
     let waitlisted = false;
     if (status === null) {
       await tx.rsvp.delete({ where: { id: existing!.id } });
@@ -74,6 +81,7 @@ export async function setRsvp(db: Db, meetupId: number, memberId: number, status
       });
     }
     const promoted = wasSeated ? await promoteFromWaitlist(tx, meetupId, meetup.capacity) : [];
+    await bumpRevision(tx, meetupId);
     return { status, waitlisted, changed: true, promoted };
   });
 }

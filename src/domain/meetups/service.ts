@@ -1,5 +1,5 @@
 import type { Prisma } from '../../generated/sqlite/client.ts';
-import type { Db } from '../../db/client.ts';
+import { atomically, type Tx } from '../../db/transaction.ts';
 import { notFound, RelaisError } from '../../core/errors.ts';
 import type { MemberRecord } from '../directory.ts';
 import { promoteFromWaitlist } from './rsvp.ts';
@@ -35,7 +35,7 @@ export interface NewMeetup {
 const emptyCounts = (): RsvpCounts => ({ going: 0, maybe: 0, declined: 0, waitlisted: 0 });
 
 /** RSVP counts of several meetups in one query. */
-export async function countRsvpsOf(db: Pick<Db, 'rsvp'>, meetupIds: number[]): Promise<Map<number, RsvpCounts>> {
+export async function countRsvpsOf(db: Pick<Tx, 'rsvp'>, meetupIds: number[]): Promise<Map<number, RsvpCounts>> {
   const counts = new Map(meetupIds.map((id) => [id, emptyCounts()]));
   if (meetupIds.length === 0) return counts;
   const groups = await db.rsvp.groupBy({
@@ -52,27 +52,27 @@ export async function countRsvpsOf(db: Pick<Db, 'rsvp'>, meetupIds: number[]): P
   return counts;
 }
 
-export async function countRsvps(db: Pick<Db, 'rsvp'>, meetupId: number): Promise<RsvpCounts> {
+export async function countRsvps(db: Pick<Tx, 'rsvp'>, meetupId: number): Promise<RsvpCounts> {
   return (await countRsvpsOf(db, [meetupId])).get(meetupId)!;
 }
 
 /** Meetups with their RSVP counts attached. */
-export async function withCounts<M extends { id: number }>(db: Pick<Db, 'rsvp'>, meetups: M[]): Promise<(M & { counts: RsvpCounts })[]> {
+export async function withCounts<M extends { id: number }>(db: Pick<Tx, 'rsvp'>, meetups: M[]): Promise<(M & { counts: RsvpCounts })[]> {
   const counts = await countRsvpsOf(db, meetups.map((meetup) => meetup.id));
   return meetups.map((meetup) => ({ ...meetup, counts: counts.get(meetup.id)! }));
 }
 
-export async function createMeetup(db: Db, meetup: NewMeetup): Promise<MeetupRecord> {
+export async function createMeetup(db: Tx, meetup: NewMeetup): Promise<MeetupRecord> {
   return db.meetup.create({ data: meetup, include: meetupInclude });
 }
 
-export async function getMeetup(db: Db, id: number): Promise<MeetupView> {
+export async function getMeetup(db: Tx, id: number): Promise<MeetupView> {
   const meetup = await db.meetup.findUnique({ where: { id }, include: meetupInclude });
   if (!meetup) throw notFound('meetup', id);
   return { ...meetup, counts: await countRsvps(db, id) };
 }
 
-export async function upcomingMeetups(db: Db, options: { now: Date; until?: Date; networkId?: number | null; limit: number }): Promise<MeetupView[]> {
+export async function upcomingMeetups(db: Tx, options: { now: Date; until?: Date; networkId?: number | null; limit: number }): Promise<MeetupView[]> {
   const meetups = await db.meetup.findMany({
     where: {
       status: 'scheduled',
@@ -92,10 +92,10 @@ export type MeetupChanges = Partial<Pick<NewMeetup, 'title' | 'description' | 's
  * An edit is a new version of the meetup: SEQUENCE (for calendars) and the announcement revision
  * move on. A larger capacity seats people from the waitlist, who are returned to be told.
  */
-export async function editMeetup(db: Db, id: number, changes: MeetupChanges): Promise<{ meetup: MeetupRecord; promoted: MemberRecord[] }> {
+export async function editMeetup(db: Tx, id: number, changes: MeetupChanges): Promise<{ meetup: MeetupRecord; promoted: MemberRecord[] }> {
   const current = await getMeetup(db, id);
   if (current.status === 'cancelled') throw new RelaisError('conflict', 'meetups.errors.cancelled', { id });
-  return db.$transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     const meetup = await tx.meetup.update({
       where: { id },
       data: { ...changes, sequence: { increment: 1 }, revision: { increment: 1 } },
@@ -107,8 +107,8 @@ export async function editMeetup(db: Db, id: number, changes: MeetupChanges): Pr
 }
 
 /** Cancels and returns who had said "going" (they are told). */
-export async function cancelMeetup(db: Db, id: number): Promise<{ meetup: MeetupRecord; going: MemberRecord[] }> {
-  return db.$transaction(async (tx) => {
+export async function cancelMeetup(db: Tx, id: number): Promise<{ meetup: MeetupRecord; going: MemberRecord[] }> {
+  return atomically(db, async (tx) => {
     const current = await tx.meetup.findUnique({ where: { id } });
     if (!current) throw notFound('meetup', id);
     if (current.status === 'cancelled') throw new RelaisError('conflict', 'meetups.errors.cancelled', { id });

@@ -1,9 +1,7 @@
 import type { Card, CardField, Rich } from '../../core/card.ts';
 import type { Translate } from '../../i18n/translate.ts';
+import { rsvpEmoji } from './rsvp.ts';
 import type { MeetupView } from './service.ts';
-
-/** The reactions that answer an announcement, in button order. */
-export const rsvpEmoji = { going: '✅', maybe: '🤔', declined: '❌' } as const;
 
 export interface MeetupRenderOptions {
   t: Translate;
@@ -31,7 +29,7 @@ function whereValue(meetup: MeetupView, t: Translate): Rich {
   return pieces.length ? pieces : [t('meetups.placeTbd')];
 }
 
-function fields(meetup: MeetupView, options: MeetupRenderOptions): CardField[] {
+export function meetupFields(meetup: MeetupView, options: MeetupRenderOptions): CardField[] {
   const { t } = options;
   const list: CardField[] = [
     { label: t('meetups.when'), value: [{ date: meetup.startsAt, timeZone: options.timeZone }] },
@@ -42,36 +40,6 @@ function fields(meetup: MeetupView, options: MeetupRenderOptions): CardField[] {
   }
   list.push({ label: t('meetups.answers'), value: [countsLine(meetup, t)] });
   return list;
-}
-
-/** The card posted in channels and kept current as answers come in, on every platform. */
-export function announcementCard(meetup: MeetupView, options: MeetupRenderOptions): Card {
-  const { t } = options;
-  const cancelled = meetup.status === 'cancelled';
-  const ics = calendarUrl(meetup.id, options.publicUrl);
-  const footer: Rich = [
-    `#${meetup.id} · ${t('meetups.organizedBy', { name: meetup.organizer.displayName })}`,
-    ...(meetup.network ? [` · ${meetup.network.name}`] : []),
-    ...(cancelled ? [] : [` · ${t('meetups.reactHint', { going: rsvpEmoji.going, maybe: rsvpEmoji.maybe, declined: rsvpEmoji.declined })}`]),
-    ...(ics ? [' · ', { link: ics, label: t('meetups.addToCalendar') }] : []),
-  ];
-  return {
-    locale: options.locale,
-    tone: cancelled ? 'warning' : 'info',
-    header: [cancelled ? t('meetups.cancelledHeader', { title: meetup.title }) : `📅 ${meetup.title}`],
-    ...(cancelled ? { body: [[t('meetups.cancelledBody')]] } : meetup.description ? { body: [[meetup.description]] } : {}),
-    fields: fields(meetup, options),
-    ...(cancelled
-      ? {}
-      : {
-          buttons: [
-            { actionId: 'meetup.rsvp.going', value: String(meetup.id), label: `${rsvpEmoji.going} ${t('meetups.buttons.going')}`, style: 'primary' as const },
-            { actionId: 'meetup.rsvp.maybe', value: String(meetup.id), label: `${rsvpEmoji.maybe} ${t('meetups.buttons.maybe')}` },
-            { actionId: 'meetup.rsvp.declined', value: String(meetup.id), label: `${rsvpEmoji.declined} ${t('meetups.buttons.declined')}` },
-          ],
-        }),
-    footer,
-  };
 }
 
 export function meetupLine(meetup: MeetupView, options: MeetupRenderOptions): Rich {

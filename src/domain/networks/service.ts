@@ -1,20 +1,20 @@
-import type { Db } from '../../db/client.ts';
+import type { Tx } from '../../db/transaction.ts';
 import type { ChannelRecord } from '../directory.ts';
 
 export const slugPattern = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
-export async function findNetwork(db: Db, slug: string) {
+export async function findNetwork(db: Tx, slug: string) {
   return db.network.findUnique({ where: { slug } });
 }
 
-export async function createNetwork(db: Db, slug: string, name: string) {
+export async function createNetwork(db: Tx, slug: string, name: string) {
   return db.network.upsert({ where: { slug }, create: { slug, name }, update: {} });
 }
 
-export async function attachChannel(db: Db, channel: ChannelRecord, networkId: number): Promise<ChannelRecord> {
+export async function attachChannel(db: Tx, channel: ChannelRecord, networkId: number): Promise<ChannelRecord> {
   return db.channel.update({ where: { id: channel.id }, data: { networkId } });
 }
 
-export async function listNetworks(db: Db) {
+export async function listNetworks(db: Tx) {
   return db.network.findMany({ orderBy: { name: 'asc' }, include: { _count: { select: { channels: true, tips: true, meetups: true } } } });
 }

@@ -1,6 +1,6 @@
 import type { Card, Inline, Rich } from '../../core/card.ts';
 import type { Translate } from '../../i18n/translate.ts';
-import { truncate } from '../text.ts';
+import { truncate } from '../../core/text.ts';
 import type { Forgotten } from './forget.ts';
 import type { PersonalData } from './personal-data.ts';
 
@@ -27,7 +27,7 @@ export function personalDataCard(data: PersonalData, options: PrivacyCardOptions
   const { t, locale, timeZone, prefix } = options;
   const date = (value: Date) => day(value, timeZone, locale);
   const { member } = data;
-  const title = (text: string) => truncate(text, 60);
+  const title = (text: string) => truncate(text, 60, { atWord: true });
   return {
     locale,
     header: [t('privacy.myData.title')],

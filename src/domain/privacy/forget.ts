@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client.ts';
+import { atomically, type Tx } from '../../db/transaction.ts';
+import { recipientKey } from '../../delivery/outgoing.ts';
 import type { MemberRecord } from '../directory.ts';
 import { promoteFromWaitlist } from '../meetups/rsvp.ts';
 import { fold } from '../text.ts';
@@ -22,8 +23,8 @@ export interface Forgotten {
  * rebuilt so the old name no longer finds them); the member row goes, and with it what identified
  * the person. A seat freed in an upcoming meetup goes to the waitlist as if they had withdrawn.
  */
-export async function forgetMember(db: Db, member: MemberRecord, anonymousName: string, now: Date): Promise<Forgotten> {
-  return db.$transaction(async (tx) => {
+export async function forgetMember(db: Tx, member: MemberRecord, anonymousName: string, now: Date, forgetPlatformState: (tx: Tx) => Promise<void>): Promise<Forgotten> {
+  return atomically(db, async (tx) => {
     const anonymous = await tx.member.upsert({
       where: { platform_workspace_externalId: anonymousIdentity },
       create: { ...anonymousIdentity, displayName: anonymousName },
@@ -52,6 +53,7 @@ export async function forgetMember(db: Db, member: MemberRecord, anonymousName: 
     const votes = await tx.tipVote.deleteMany({ where: { memberId: member.id } });
     const roles = await tx.role.deleteMany({ where: { memberId: member.id } });
     await forgetTraces(tx, member);
+    await forgetPlatformState(tx);
     await tx.member.delete({ where: { id: member.id } });
     return {
       tipsAnonymised: tips.length,
@@ -64,13 +66,13 @@ export async function forgetMember(db: Db, member: MemberRecord, anonymousName: 
   });
 }
 
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
-
 /**
- * Technical rows that name the person: Slack deduplication keys of clicks and shortcuts end with
- * the user id; the Matrix adapter remembers who reacted to what (to undo an answer on redaction).
+ * Technical rows that name the person: the gestures they made (kept a while so redeliveries are
+ * recognised) and private messages to them still in the outbox. What their platform's adapter
+ * remembers (Matrix's reactions, for instance) is the adapter's to erase: `forgetPlatformState`.
  */
 async function forgetTraces(tx: Tx, member: MemberRecord): Promise<void> {
-  await tx.processedEvent.deleteMany({ where: { key: { startsWith: `${member.platform}:`, endsWith: `:${member.externalId}` } } });
-  await tx.botState.deleteMany({ where: { key: { contains: 'reaction:' }, value: { contains: JSON.stringify(member.externalId) } } });
+  const who = recipientKey(member);
+  await tx.inbound.deleteMany({ where: { actor: who } });
+  await tx.outbound.deleteMany({ where: { recipient: who } });
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import type { Tx } from '../../db/transaction.ts';
 import type { MemberRecord } from '../directory.ts';
 
 /** At most this many rows of each kind are listed on the card; the counts are always complete. */
@@ -17,7 +17,7 @@ export interface PersonalData {
   meetups: { total: number; latest: Array<{ id: number; title: string; startsAt: Date }> };
 }
 
-export async function personalData(db: Db, member: MemberRecord): Promise<PersonalData> {
+export async function personalData(db: Tx, member: MemberRecord): Promise<PersonalData> {
   const memberId = member.id;
   const take = LISTED_PER_KIND;
   const [roles, tips, tipTotal, votes, voteTotal, rsvps, rsvpTotal, meetups, meetupTotal] = await Promise.all([

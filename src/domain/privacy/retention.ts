@@ -1,19 +1,23 @@
+import type { Clock } from '../../core/clock.ts';
+import type { Logger } from '../../core/logger.ts';
 import type { Db } from '../../db/client.ts';
-import type { Services } from '../../services.ts';
 
 const DAY = 86_400_000;
 /** Slack redelivers for an hour at most and a Matrix replay covers one sync batch: a month is ample. */
-export const PROCESSED_EVENT_DAYS = 30;
+export const INBOUND_DAYS = 30;
+/** Sent messages are kept a week, for operators looking into what went out. */
+export const OUTBOUND_DAYS = 7;
 const EVERY = 6 * 3_600_000;
 
 export interface Purged {
   rsvps: number;
-  processedEvents: number;
+  gestures: number;
+  messages: number;
 }
 
 /**
  * Deletes the answers to meetups that ended more than `rsvpDays` days ago (0 keeps them), and the
- * deduplication keys old enough that no platform will deliver their event again.
+ * gestures and messages old enough that no platform will deliver them again.
  */
 export async function purgeExpired(db: Db, now: Date, rsvpDays: number): Promise<Purged> {
   let rsvps = 0;
@@ -22,18 +26,19 @@ export async function purgeExpired(db: Db, now: Date, rsvpDays: number): Promise
     const ended = { OR: [{ endsAt: { lt: cutoff } }, { endsAt: null, startsAt: { lt: cutoff } }] };
     rsvps = (await db.rsvp.deleteMany({ where: { meetup: ended } })).count;
   }
-  const processedEvents = (await db.processedEvent.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - PROCESSED_EVENT_DAYS * DAY) } } })).count;
-  return { rsvps, processedEvents };
+  const gestures = (await db.inbound.deleteMany({ where: { status: 'done', createdAt: { lt: new Date(now.getTime() - INBOUND_DAYS * DAY) } } })).count;
+  const messages = (await db.outbound.deleteMany({ where: { status: { in: ['sent', 'failed'] }, createdAt: { lt: new Date(now.getTime() - OUTBOUND_DAYS * DAY) } } })).count;
+  return { rsvps, gestures, messages };
 }
 
 /** Purges at start and every six hours; several processes doing it at once delete the same rows, harmlessly. */
-export function startRetention(services: Pick<Services, 'db' | 'clock' | 'config' | 'logger'>): { stop(): Promise<void> } {
-  const { db, clock, config, logger } = services;
+export function startRetention(deps: { db: Db; clock: Clock; logger: Logger; rsvpDays: number }): { stop(): Promise<void> } {
+  const { db, clock, logger } = deps;
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
-    running = purgeExpired(db, clock.now(), config.RELAIS_RSVP_RETENTION_DAYS).then(
+    running = purgeExpired(db, clock.now(), deps.rsvpDays).then(
       (purged) => {
-        if (purged.rsvps || purged.processedEvents) logger.info(purged, 'expired personal data deleted');
+        if (purged.rsvps || purged.gestures || purged.messages) logger.info(purged, 'expired personal data deleted');
       },
       (error: unknown) => logger.warn({ err: error }, 'retention purge failed; it will run again'),
     );

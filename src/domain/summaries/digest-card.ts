@@ -3,7 +3,7 @@ import type { Translate } from '../../i18n/translate.ts';
 import { countsLine } from '../meetups/view.ts';
 import type { MeetupView } from '../meetups/service.ts';
 import type { TipView } from '../tips/service.ts';
-import { truncate } from '../text.ts';
+import { truncate } from '../../core/text.ts';
 import { isEmptyDigest, type Digest } from './digest.ts';
 
 /** weekly and daily are scheduled digests; manual is one asked for with /summary now. */
@@ -39,7 +39,7 @@ function tipGroups(digest: Digest, t: Translate): Rich[] {
     { strong: tag ? `#${tag}` : t('schedule.digest.untagged') },
     ' — ',
     ...tips.flatMap((tip, index): Inline[] => {
-      const name = truncate(tip.title, 80);
+      const name = truncate(tip.title, 80, { atWord: true });
       return [
         ...(index ? [' · '] : []),
         tip.permalink ? { link: tip.permalink, label: name } : name,
@@ -50,7 +50,7 @@ function tipGroups(digest: Digest, t: Translate): Rich[] {
 }
 
 function meetupLine(digest: Digest, meetup: MeetupView, emoji: string, timeZone: string, detail: string): Rich {
-  return [`${emoji} `, { strong: `#${meetup.id}` }, ` ${truncate(meetup.title, 80)}${origin(digest, meetup)} — `, { date: meetup.startsAt, timeZone }, ` · ${detail}`];
+  return [`${emoji} `, { strong: `#${meetup.id}` }, ` ${truncate(meetup.title, 80, { atWord: true })}${origin(digest, meetup)} — `, { date: meetup.startsAt, timeZone }, ` · ${detail}`];
 }
 
 function upcomingDetail(meetup: MeetupView, t: Translate): string {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import type { Tx } from '../../db/transaction.ts';
 import type { ChannelRecord } from '../directory.ts';
 import { meetupInclude, upcomingMeetups, withCounts, type MeetupView } from '../meetups/service.ts';
 import { tipInclude, type TipView } from '../tips/service.ts';
@@ -55,7 +55,7 @@ export class DigestCache {
 
 type DigestContent = Pick<Digest, 'tips' | 'upcoming' | 'past' | 'contributors'>;
 
-async function digestContent(db: Db, networkId: number | null, window: DigestWindow): Promise<DigestContent> {
+async function digestContent(db: Tx, networkId: number | null, window: DigestWindow): Promise<DigestContent> {
   const inNetwork = networkId === null ? {} : { networkId };
   const newTips = { status: 'published', createdAt: { gte: window.since, lt: window.until }, ...inNetwork };
   const [tips, upcoming, pastMeetups, authors] = await Promise.all([
@@ -93,7 +93,7 @@ async function digestContent(db: Db, networkId: number | null, window: DigestWin
 }
 
 /** A channel's digest: its network's news, or every network's for hubs. */
-export async function buildDigest(db: Db, channel: ChannelRecord, window: DigestWindow, cache = new DigestCache()): Promise<Digest> {
+export async function buildDigest(db: Tx, channel: ChannelRecord, window: DigestWindow, cache = new DigestCache()): Promise<Digest> {
   const crossNetwork = channel.isHub || channel.networkId === null;
   const scope = crossNetwork ? null : channel.networkId;
   const { networkId } = channel;

@@ -1,4 +1,5 @@
-import type { Db, Engine } from '../../db/client.ts';
+import type { Engine } from '../../db/client.ts';
+import type { Tx } from '../../db/transaction.ts';
 import { fold } from '../text.ts';
 
 /**
@@ -26,7 +27,7 @@ export const RANKED_MATCHES = 500;
 type Matching = 'exact' | 'prefix';
 
 /** The newest RANKED_MATCHES published tips having every term (as a word, or as a word's start), best ranked first. */
-async function rankedMatches(db: Db, engine: Engine, terms: string[], matching: Matching, options: TipSearchOptions): Promise<number[]> {
+async function rankedMatches(db: Tx, engine: Engine, terms: string[], matching: Matching, options: TipSearchOptions): Promise<number[]> {
   const network = options.networkId ?? null;
   const star = matching === 'prefix' ? '*' : '';
   const rows =
@@ -58,7 +59,7 @@ async function rankedMatches(db: Db, engine: Engine, terms: string[], matching: 
  * ("outil" then "outillage"): expanding a common word's prefix is what costs, and is rarely needed.
  * The query text is always a bound parameter.
  */
-export async function searchTipIds(db: Db, engine: Engine, query: string, options: TipSearchOptions): Promise<number[]> {
+export async function searchTipIds(db: Tx, engine: Engine, query: string, options: TipSearchOptions): Promise<number[]> {
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
   const exact = await rankedMatches(db, engine, terms, 'exact', options);

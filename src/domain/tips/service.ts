@@ -1,9 +1,10 @@
 import type { Prisma } from '../../generated/sqlite/client.ts';
-import type { Db, Engine } from '../../db/client.ts';
+import type { Engine } from '../../db/client.ts';
+import { atomically, type Tx } from '../../db/transaction.ts';
 import { notFound } from '../../core/errors.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
 import type { MemberRecord } from '../directory.ts';
-import { fold, truncate } from '../text.ts';
+import { truncate } from '../../core/text.ts';
+import { fold } from '../text.ts';
 import { extractTags, withoutTrailingTags } from './tags.ts';
 import { searchTipIds } from './search.ts';
 
@@ -33,10 +34,10 @@ function searchTextOf(title: string, text: string, tags: string[], authorName: s
 
 function titleOf(text: string): string {
   const firstLine = withoutTrailingTags(text).split('\n')[0] ?? '';
-  return truncate(firstLine.trim() || text.trim(), 80);
+  return truncate(firstLine.trim() || text.trim(), 80, { atWord: true });
 }
 
-export async function addTip(db: Db, tip: NewTip): Promise<TipView> {
+export async function addTip(db: Tx, tip: NewTip): Promise<TipView> {
   const tags = [...new Set([...(tip.tags ?? []), ...extractTags(tip.text)])];
   const title = titleOf(tip.text);
   return db.tip.create({
@@ -56,18 +57,18 @@ export async function addTip(db: Db, tip: NewTip): Promise<TipView> {
 }
 
 /** A published tip, or not_found: hidden tips do not exist for readers. */
-export async function getTip(db: Db, id: number): Promise<TipView> {
+export async function getTip(db: Tx, id: number): Promise<TipView> {
   const tip = await db.tip.findFirst({ where: { id, status: 'published' }, include: tipInclude });
   if (!tip) throw notFound('tip', id);
   return tip;
 }
 
 /** Replaces the text; title, tags and search text follow. Tags are rewritten in the same transaction. */
-export async function editTip(db: Db, id: number, text: string): Promise<TipView> {
+export async function editTip(db: Tx, id: number, text: string): Promise<TipView> {
   const current = await getTip(db, id);
   const tags = extractTags(text);
   const title = titleOf(text);
-  return db.$transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     await tx.tipTag.deleteMany({ where: { tipId: id } });
     return tx.tip.update({
       where: { id },
@@ -82,23 +83,24 @@ export async function editTip(db: Db, id: number, text: string): Promise<TipView
   });
 }
 
-export async function hideTip(db: Db, id: number): Promise<void> {
+export async function hideTip(db: Tx, id: number): Promise<void> {
   await db.tip.update({ where: { id }, data: { status: 'hidden' } });
 }
 
-/** One vote per member; returns false when the member had already voted. The vote and the tip's count change together. */
-export async function voteTip(db: Db, tipId: number, memberId: number): Promise<boolean> {
+/**
+ * One vote per member; returns false when the member had already voted. The vote and the tip's
+ * count change together. Looked up first rather than caught as a unique violation: inside the
+ * gesture's transaction a failed statement aborts it on PostgreSQL (a vote racing the same
+ * person's vote from another process is re-run by the pipeline, and finds the vote then).
+ */
+export async function voteTip(db: Tx, tipId: number, memberId: number): Promise<boolean> {
   await getTip(db, tipId);
-  try {
-    await db.tip.update({ where: { id: tipId }, data: { voteCount: { increment: 1 }, votes: { create: { memberId } } } });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+  if (await db.tipVote.findUnique({ where: { tipId_memberId: { tipId, memberId } } })) return false;
+  await db.tip.update({ where: { id: tipId }, data: { voteCount: { increment: 1 }, votes: { create: { memberId } } } });
+  return true;
 }
 
-export async function latestTips(db: Db, options: { tag?: string; networkId?: number | null; limit: number }): Promise<TipView[]> {
+export async function latestTips(db: Tx, options: { tag?: string; networkId?: number | null; limit: number }): Promise<TipView[]> {
   return db.tip.findMany({
     where: {
       status: 'published',
@@ -111,7 +113,7 @@ export async function latestTips(db: Db, options: { tag?: string; networkId?: nu
   });
 }
 
-export async function topTips(db: Db, limit: number, since?: Date): Promise<TipView[]> {
+export async function topTips(db: Tx, limit: number, since?: Date): Promise<TipView[]> {
   return db.tip.findMany({
     where: { status: 'published', ...(since ? { createdAt: { gte: since } } : {}) },
     orderBy: [{ voteCount: 'desc' }, { createdAt: 'desc' }],
@@ -120,7 +122,7 @@ export async function topTips(db: Db, limit: number, since?: Date): Promise<TipV
   });
 }
 
-export async function searchTips(db: Db, engine: Engine, query: string, options: { limit: number; networkId?: number | null }): Promise<TipView[]> {
+export async function searchTips(db: Tx, engine: Engine, query: string, options: { limit: number; networkId?: number | null }): Promise<TipView[]> {
   const ids = await searchTipIds(db, engine, query, options);
   if (ids.length === 0) return [];
   const tips = await db.tip.findMany({ where: { id: { in: ids } }, include: tipInclude });

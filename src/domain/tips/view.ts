@@ -1,34 +1,11 @@
 import type { Card, Rich } from '../../core/card.ts';
 import type { Translate } from '../../i18n/translate.ts';
-import { truncate } from '../text.ts';
+import { truncate } from '../../core/text.ts';
 import type { TipView } from './service.ts';
 
 export function tipLine(tip: TipView, t: Translate): Rich {
   const origin = tip.network ? ` · ${tip.network.name}` : '';
-  return [{ strong: `#${tip.id}` }, ` ${truncate(tip.title, 80)} — ${tip.author.displayName}${origin} · ${t('tips.votes', { count: tip.voteCount })}`];
-}
-
-export function tipCard(tip: TipView, t: Translate, locale: string, timeZone: string): Card {
-  return {
-    locale,
-    header: [`💡 ${t('tips.tipNumber', { id: tip.id })} — ${truncate(tip.title, 120)}`],
-    body: [[tip.text]],
-    fields: [
-      { label: t('tips.author'), value: [tip.author.displayName] },
-      { label: t('tips.network'), value: [tip.network?.name ?? t('tips.noNetwork')] },
-      { label: t('tips.votesLabel'), value: [String(tip.voteCount)] },
-      { label: t('tips.date'), value: [{ date: tip.createdAt, timeZone }] },
-    ],
-    ...(tip.tags.length || tip.permalink
-      ? {
-          footer: [
-            tip.tags.map(({ tag }) => `#${tag}`).join(' '),
-            ...(tip.permalink ? [tip.tags.length ? ' · ' : '', { link: tip.permalink, label: t('tips.source') }] : []),
-          ],
-        }
-      : {}),
-    buttons: [{ actionId: 'tip.vote', value: String(tip.id), label: t('tips.voteButton') }],
-  };
+  return [{ strong: `#${tip.id}` }, ` ${truncate(tip.title, 80, { atWord: true })} — ${tip.author.displayName}${origin} · ${t('tips.votes', { count: tip.voteCount })}`];
 }
 
 export function tipListCard(title: string, tips: TipView[], t: Translate, locale: string, emptyText: string): Card {

@@ -1,0 +1,175 @@
+import type { ChatAdapter } from './core/adapter.ts';
+import { systemClock, type Clock } from './core/clock.ts';
+import type { Logger } from './core/logger.ts';
+import { Messenger } from './core/messenger.ts';
+import type { PlatformModule } from './core/platform-module.ts';
+import type { RelaisPort } from './core/port.ts';
+import { processOwner } from './core/process.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Db, type Engine } from './db/client.ts';
+import { keyValueStore } from './db/key-value.ts';
+import { DeliveryWorker, type DeliveryTiming } from './delivery/worker.ts';
+import { userRefOf } from './domain/directory.ts';
+import { announcementEffect } from './domain/meetups/announce.ts';
+import { Announcer, type AnnouncerTiming } from './domain/meetups/announcer.ts';
+import { startRetention } from './domain/privacy/retention.ts';
+import { HttpHost } from './http/host.ts';
+import { mountHealth } from './http/health.ts';
+import { registerPlatformStrings, translate } from './i18n/translate.ts';
+import { announcementRenderer } from './interactions/cards.ts';
+import { Pipeline, type PipelineTiming } from './interactions/pipeline/pipeline.ts';
+import { unavailableCard } from './interactions/pipeline/replies.ts';
+import { Interactions } from './interactions/registry.ts';
+import { createLogger } from './logger.ts';
+import { deliveryContext, type SchedulerDeps } from './scheduler/context.ts';
+import { summaryEffect } from './scheduler/digests.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+import { mountWeb } from './web/mount.ts';
+
+/** How long stopping waits for the work in hand before leaving it to the next process. */
+const STOP_GRACE_MS = 10_000;
+
+/** Gestures and messages this process claimed and did not finish: free for another process at once. */
+async function releaseClaims(db: Db, owner: string): Promise<void> {
+  await db.inbound.updateMany({ where: { status: 'pending', claimedBy: owner }, data: { claimedBy: null, leaseUntil: null } });
+  // A message being sent may have landed: left as it is, its lease runs out and a retry looks before sending.
+  await db.outbound.updateMany({ where: { status: 'pending', claimedBy: owner }, data: { claimedBy: null, leaseUntil: null } });
+}
+
+export interface BuildOptions {
+  /** The platforms this build can serve (adapters/index.ts in production, more in tests). */
+  platforms: PlatformModule[];
+  clock?: Clock;
+  logger?: Logger;
+  /** Per platform name, what its adapter is handed (the console's streams in tests). */
+  platformOptions?: Record<string, unknown>;
+  timing?: { announcer?: Partial<AnnouncerTiming>; delivery?: Partial<DeliveryTiming>; pipeline?: Partial<PipelineTiming> };
+  /** Who claims work in the database: this process unless a test runs two Relais in one. */
+  owner?: string;
+}
+
+export interface RunningRelais {
+  config: Config;
+  db: Db;
+  engine: Engine;
+  clock: Clock;
+  logger: Logger;
+  port: RelaisPort;
+  adapters: ChatAdapter[];
+  announcer: Announcer;
+  /** What scheduled deliveries work with (tests run schedulers of their own on it). */
+  scheduling: SchedulerDeps;
+  /** The port the HTTP server listens on. */
+  httpPort: number;
+  /** Resolves once every gesture, message and announcement edit this process holds is done. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The one wiring point, used by `npm start` (src/main.ts), the tests and the benchmarks:
+ * database (migrated) → declarations → pipeline, outbox and announcer → the configured platforms'
+ * adapters (or the fallback one, the console) → HTTP → scheduler.
+ */
+export async function buildRelais(config: Config, options: BuildOptions): Promise<RunningRelais> {
+  const configured = options.platforms.filter((module) => !module.fallback && module.configured(config as never));
+  const modules = configured.length ? configured : options.platforms.filter((module) => module.fallback);
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL ?? (configured.length ? 'info' : 'warn'));
+  const clock = options.clock ?? systemClock;
+  const owner = options.owner ?? processOwner;
+  for (const module of options.platforms) registerPlatformStrings(module.name, module.strings);
+
+  const database = await openDatabase(config.DATABASE_URL);
+  const { db, engine } = database;
+  const messenger = new Messenger();
+  const interactions = new Interactions(config);
+  const renderAnnouncement = announcementRenderer(config.RELAIS_PUBLIC_URL);
+  const announcer = new Announcer({ db, messenger, logger, render: renderAnnouncement }, options.timing?.announcer);
+  const delivery = new DeliveryWorker({
+    db, messenger, logger, clock, owner, effects: { announcement: announcementEffect, summary: summaryEffect }, timing: options.timing?.delivery,
+  });
+  const schedulerDeps: SchedulerDeps = { db, clock, config, logger, messenger, renderAnnouncement };
+  const byName = new Map(options.platforms.map((module) => [module.name, module]));
+  const admins = new Set([...config.RELAIS_ADMINS, ...modules.flatMap((module) => module.admins?.(config as never) ?? [])]);
+  const pipeline = new Pipeline({
+    db, engine, clock, config, logger, messenger, delivery, interactions, renderAnnouncement, owner, admins,
+    changed: (meetupId) => announcer.changed(meetupId),
+    scheduler: deliveryContext(schedulerDeps, owner),
+    timing: options.timing?.pipeline,
+    platformOf(name) {
+      const module = byName.get(name);
+      return {
+        parseMention: (text, gesture) => module?.parseMention(text, gesture.channel),
+        forget: async (tx, member) => module?.forget?.(keyValueStore(tx, name), userRefOf(member)),
+      };
+    },
+  });
+  const settle = async () => {
+    // Work begets work (a gesture queues messages, a landed post queues its reactions): until quiet.
+    do {
+      await pipeline.idle();
+      await delivery.idle();
+      await announcer.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (pipeline.busy || delivery.busy);
+  };
+  const port: RelaisPort = {
+    handle: (gesture) => pipeline.handle(gesture),
+    declarations: interactions.declarations(),
+    checkForm(formId, values, locale) {
+      const checked = interactions.form(formId)?.check(values, { locale, now: clock.now() });
+      return checked && !checked.ok ? checked.errors : undefined;
+    },
+    unavailableCard: (locale) => unavailableCard(locale ?? config.RELAIS_LOCALE),
+    translate,
+    defaultLocale: config.RELAIS_LOCALE,
+    clock,
+    drain: settle,
+  };
+
+  const http = new HttpHost();
+  mountHealth(http, { db, engine });
+  mountWeb(http, { db, engine, config, clock, logger });
+  const adapters: ChatAdapter[] = [];
+  try {
+    for (const module of modules) {
+      const adapter = await module.create({
+        port, config: config as never, logger: logger.child({ platform: module.name }), http, state: keyValueStore(db, module.name),
+        options: options.platformOptions?.[module.name],
+      });
+      adapters.push(adapter);
+      messenger.register(adapter);
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const listening = await http.listen(config.PORT);
+  for (const adapter of adapters) await adapter.start();
+  pipeline.start();
+  delivery.start();
+  announcer.start();
+  const scheduler = new Scheduler(schedulerDeps, { owner });
+  scheduler.start();
+  const retention = startRetention({ db, clock, logger, rsvpDays: config.RELAIS_RSVP_RETENTION_DAYS });
+  logger.info({ platforms: messenger.platforms, port: listening, engine }, 'Relais is ready');
+
+  return {
+    config, db, engine, clock, logger, port, adapters, announcer, scheduling: schedulerDeps, httpPort: listening, settle,
+    async stop() {
+      await retention.stop();
+      await scheduler.stop();
+      // Inbound first: no new gesture arrives while the last ones and their messages finish, for
+      // a bounded time; what is left stays recorded, released for the next process to take.
+      for (const adapter of adapters) await adapter.stop();
+      await Promise.race([settle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+      await pipeline.stop();
+      await delivery.stop();
+      await announcer.stop();
+      await releaseClaims(db, owner).catch((error: unknown) => logger.warn({ err: error }, 'could not release claims at shutdown'));
+      await http.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { answerConfirmation, answerMeetup } from '../domain/meetups/answer.ts';
+import { rsvpStatuses, type RsvpStatus } from '../domain/meetups/rsvp.ts';
+import { voteTip } from '../domain/tips/service.ts';
+import { idValue } from './arguments.ts';
+import { action, type ActionDecl } from './declare.ts';
+import { confirmation } from './replies.ts';
+
+/** Answers a meetup from its announcement's buttons: one declared action per answer. */
+function rsvpAction(status: RsvpStatus): ActionDecl {
+  return action({
+    id: `meetup.rsvp.${status}`,
+    schema: idValue,
+    permission: 'anyone',
+    async run({ id }, ctx) {
+      const outcome = await answerMeetup({ db: ctx.db, clock: ctx.clock, out: ctx.out, locale: ctx.config.RELAIS_LOCALE }, ctx.member, id, status, 'button');
+      if (outcome.changed) ctx.changed(id);
+      return { visibility: 'ephemeral', card: answerConfirmation(outcome, id, ctx.locale) };
+    },
+  });
+}
+
+export const rsvpActions = Object.fromEntries(rsvpStatuses.map((status) => [status, rsvpAction(status)])) as Record<RsvpStatus, ActionDecl>;
+
+export const tipVoteAction = action({
+  id: 'tip.vote',
+  schema: idValue,
+  permission: 'anyone',
+  async run({ id }, ctx) {
+    const counted = await voteTip(ctx.db, id, ctx.member.id);
+    return confirmation(ctx, ctx.t(counted ? 'tips.voted' : 'tips.alreadyVoted', { id }));
+  },
+});
+
+/** Every button Relais shows. */
+export const actions: ActionDecl[] = [...Object.values(rsvpActions), tipVoteAction];

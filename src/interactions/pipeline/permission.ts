@@ -1,0 +1,62 @@
+import { notFound, RelaisError } from '../../core/errors.ts';
+import type { Tx } from '../../db/transaction.ts';
+import { atLeast, forbidden, mayConfigureChannel, standingIn, type Asker } from '../../domain/permissions.ts';
+import type { Access, Permission, TargetKind } from '../declare.ts';
+
+interface Target {
+  ownerId: number;
+  networkId: number | null;
+  /** The network is the target itself: no fallback to the channel's. */
+  named?: boolean;
+}
+
+/**
+ * What a declaration acts on: a tip or meetup by the `id` argument (its owner and network), a
+ * network by the `slug` argument (one not created yet belongs to no network: only admins stand there).
+ */
+async function loadTarget(db: Tx, kind: TargetKind, args: { id?: unknown; slug?: unknown }): Promise<Target | undefined> {
+  if (kind === 'network') {
+    if (typeof args.slug !== 'string') return undefined;
+    const network = await db.network.findUnique({ where: { slug: args.slug }, select: { id: true } });
+    return { ownerId: 0, networkId: network?.id ?? null, named: true };
+  }
+  const id = args.id;
+  if (typeof id !== 'number') return undefined;
+  if (kind === 'tip') {
+    const tip = await db.tip.findFirst({ where: { id, status: 'published' }, select: { authorId: true, networkId: true } });
+    if (!tip) throw notFound('tip', id);
+    return { ownerId: tip.authorId, networkId: tip.networkId };
+  }
+  const meetup = await db.meetup.findUnique({ where: { id }, select: { organizerId: true, networkId: true } });
+  if (!meetup) throw notFound('meetup', id);
+  return { ownerId: meetup.organizerId, networkId: meetup.networkId };
+}
+
+async function allows(asker: Asker, permission: Permission, target: Target | undefined): Promise<void> {
+  if (permission === 'anyone') return;
+  if (permission === 'channel') {
+    if (!(await mayConfigureChannel(asker))) throw forbidden('channel');
+    return;
+  }
+  // A target without a network (made in a channel of none) is judged in the asker's channel's network.
+  const networkId = target?.named ? target.networkId : (target?.networkId ?? asker.channel.networkId);
+  const standing = await standingIn(asker, networkId);
+  if (permission === 'owner') {
+    if (target?.ownerId === asker.member.id || atLeast(standing, 'moderator')) return;
+    throw new RelaisError('forbidden', 'errors.notOwner');
+  }
+  if (!atLeast(standing, permission)) throw forbidden(permission);
+}
+
+/**
+ * Enforces a declaration's access before its handler runs: the permission itself, then every
+ * stricter rule the arguments call for. A target that does not exist is "not found", whoever asks.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function enforce(access: Access<any>, args: unknown, asker: Asker): Promise<void> {
+  const target = access.target ? await loadTarget(asker.db, access.target, (args ?? {}) as { id?: unknown; slug?: unknown }) : undefined;
+  await allows(asker, access.permission, target);
+  for (const rule of access.stricter ?? []) {
+    if (rule.when(args)) await allows(asker, rule.permission, target);
+  }
+}

@@ -1,0 +1,286 @@
+import type { ChatAdapter } from '../../core/adapter.ts';
+import { systemClock, type Clock } from '../../core/clock.ts';
+import type { Gesture } from '../../core/gesture.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { Messenger } from '../../core/messenger.ts';
+import type { PersonRef } from '../../core/platform.ts';
+import type { Receipt } from '../../core/port.ts';
+import type { CoreConfig } from '../../config.ts';
+import type { Db, Engine } from '../../db/client.ts';
+import { isUniqueViolation, looksUnavailable } from '../../db/errors.ts';
+import type { Tx } from '../../db/transaction.ts';
+import { decode, encode } from '../../delivery/codec.ts';
+import { outgoing, recipientKey } from '../../delivery/outgoing.ts';
+import type { DeliveryWorker } from '../../delivery/worker.ts';
+import { channelDefaults, ensureChannel, ensureMember, type MemberRecord } from '../../domain/directory.ts';
+import type { RenderAnnouncement } from '../../domain/meetups/announcer.ts';
+import { localeOr, translator } from '../../i18n/translate.ts';
+import type { DeliveryContext } from '../../scheduler/context.ts';
+import type { InteractionContext } from '../context.ts';
+import type { Interactions } from '../registry.ts';
+import { enforce } from './permission.ts';
+import { InputError, planFor } from './plan.ts';
+import { errorReply, toRelaisError } from './replies.ts';
+import { sanitized } from './sanitize.ts';
+
+export interface PipelineDeps {
+  db: Db;
+  engine: Engine;
+  clock: Clock;
+  config: CoreConfig;
+  logger: Logger;
+  messenger: Messenger;
+  delivery: DeliveryWorker;
+  interactions: Interactions;
+  renderAnnouncement: RenderAnnouncement;
+  owner: string;
+  /** `platform:userId` of every administrator. */
+  admins: ReadonlySet<string>;
+  /** Per platform: who a piece of text names there, and how to forget what its adapter keeps. */
+  platformOf(name: string): { parseMention(text: string, gesture: Gesture): PersonRef | undefined; forget(tx: Tx, member: MemberRecord): Promise<void> };
+  changed(meetupId: number): void;
+  scheduler: DeliveryContext;
+  timing?: Partial<PipelineTiming>;
+}
+
+export interface PipelineTiming {
+  /** A claim on a gesture being worked; past it, another process (or this one after a restart) takes it over. */
+  leaseMs: number;
+  sweepMs: number;
+  firstRetryMs: number;
+  maxRetryMs: number;
+}
+
+const defaultTiming: PipelineTiming = { leaseMs: 60_000, sweepMs: 2000, firstRetryMs: 500, maxRetryMs: 30_000 };
+
+type Row = { id: number; key: string; payload: string; attempts: number };
+
+/** Leases and retries go by real time: they are about processes, not about the time Relais lives in (the injected clock). */
+const wall = systemClock;
+
+/** Generous: on SQLite a gesture's transaction may wait for another process's write to finish. */
+const transactionLimits = { maxWait: 10_000, timeout: 20_000 };
+
+/** The gesture's transaction found its row no longer ours: another process took it over. */
+class Superseded extends Error {}
+
+/**
+ * The one inbound pipeline, for every gesture of every platform:
+ *   record (the delivery key makes a redelivery a no-op) → registration of the channel and the
+ *   person → locale → the declaration (usage errors with the usage line) → platform lookups →
+ *   in one transaction: the "done" mark, the declared permission, the handler, its replies and
+ *   messages (outbox) → after commit, sending and announcement edits.
+ * A failure is answered with a localized card; a database outage leaves the gesture recorded and
+ * retried, so nothing acknowledged is lost and nothing is applied twice, across crashes and processes.
+ */
+export class Pipeline {
+  private readonly timing: PipelineTiming;
+  private queue: Row[] = [];
+  private running: Promise<void> | undefined;
+  private sweeper: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private failures = 0;
+  private stopped = false;
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.timing = { ...defaultTiming, ...deps.timing };
+  }
+
+  /** Records the gesture, claimed by this process, and has it worked in turn. */
+  async handle(gesture: Gesture): Promise<Receipt> {
+    const { db, owner, logger, messenger } = this.deps;
+    // Only a platform this process serves can hand it gestures: its adapter is what answers them.
+    if (!messenger.platforms.includes(gesture.channel.platform)) throw new Error(`no ${gesture.channel.platform} adapter in this process`);
+    const clean = sanitized(gesture);
+    const now = wall.now();
+    let row: Row;
+    try {
+      row = await db.inbound.create({
+        data: {
+          key: `${clean.channel.platform}:${clean.deliveryKey}`,
+          platform: clean.channel.platform,
+          actor: recipientKey(clean.user),
+          payload: encode(clean),
+          claimedBy: owner,
+          leaseUntil: new Date(now.getTime() + this.timing.leaseMs),
+          createdAt: now,
+        },
+        select: { id: true, key: true, payload: true, attempts: true },
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        logger.info({ key: clean.deliveryKey, platform: clean.channel.platform }, 'delivered again; already recorded');
+        return 'duplicate';
+      }
+      if (looksUnavailable(error)) {
+        logger.warn({ err: error, key: clean.deliveryKey }, 'could not record a gesture: database unavailable');
+        return 'unavailable';
+      }
+      throw error;
+    }
+    this.queue.push(row);
+    this.pump();
+    return 'accepted';
+  }
+
+  start(): void {
+    this.sweeper = setInterval(() => void this.sweep(), this.timing.sweepMs);
+    this.sweeper.unref();
+    void this.sweep();
+  }
+
+  /** Gestures in hand. */
+  get busy(): boolean {
+    return this.running !== undefined || (this.queue.length > 0 && !this.retryTimer);
+  }
+
+  /** Resolves once the gestures this process holds are worked (or waiting for the database). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.sweeper) clearInterval(this.sweeper);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await this.idle();
+  }
+
+  private pump(): void {
+    if (this.running || this.stopped) return;
+    this.running = this.workQueue().finally(() => {
+      this.running = undefined;
+      if (this.queue.length && !this.retryTimer) this.pump();
+    });
+  }
+
+  private async workQueue(): Promise<void> {
+    while (this.queue.length && !this.stopped) {
+      const row = this.queue[0]!;
+      try {
+        await this.work(row);
+        this.failures = 0;
+        this.queue.shift();
+      } catch (error) {
+        // Only an unavailable database gets here: the gesture stays recorded and is tried again.
+        this.failures += 1;
+        const delay = Math.min(this.timing.firstRetryMs * 2 ** (this.failures - 1), this.timing.maxRetryMs);
+        this.deps.logger.warn({ err: error, key: row.key, retryInMs: delay }, 'gesture not worked: database unavailable');
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          this.pump();
+        }, delay);
+        this.retryTimer.unref();
+        return;
+      }
+    }
+  }
+
+  /** Gestures recorded by a process that died (or this one before a restart), and ones whose claim ran out. */
+  private async sweep(): Promise<void> {
+    const { db, owner, messenger } = this.deps;
+    if (this.stopped || this.running || this.retryTimer) return;
+    try {
+      const now = wall.now();
+      const stale = await db.inbound.findMany({
+        where: { status: 'pending', platform: { in: messenger.platforms }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+        orderBy: { id: 'asc' },
+        take: 100,
+        select: { id: true, key: true, payload: true, attempts: true, leaseUntil: true },
+      });
+      for (const row of stale) {
+        const won = await db.inbound.updateMany({
+          where: { id: row.id, status: 'pending', leaseUntil: row.leaseUntil },
+          data: { claimedBy: owner, leaseUntil: new Date(now.getTime() + this.timing.leaseMs), attempts: { increment: 1 } },
+        });
+        if (won.count && !this.queue.some((queued) => queued.id === row.id)) this.queue.push(row);
+      }
+      if (this.queue.length) this.pump();
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'inbox sweep failed; will try again');
+    }
+  }
+
+  private async work(row: Row, retried = false): Promise<void> {
+    const { db, config, clock, logger, messenger, interactions, owner } = this.deps;
+    const recorded = decode<Gesture>(row.payload);
+    const platform = recorded.channel.platform;
+    const adapter = messenger.adapterFor(platform);
+    const platformModule = this.deps.platformOf(platform);
+    const created: number[] = [];
+    const after: Array<() => void> = [];
+    let gesture = recorded;
+    let locale = config.RELAIS_LOCALE;
+    let usage: string[] | undefined;
+    try {
+      gesture = await this.described(adapter, recorded);
+      // Registering is idempotent: done before the transaction, it may be done again after a crash, harmlessly.
+      const channel = await ensureChannel(db, gesture.channel, channelDefaults(config));
+      const member = await ensureMember(db, gesture.user);
+      locale = localeOr(channel.locale, config.RELAIS_LOCALE);
+      const t = translator(locale);
+      const plan = await planFor(gesture, {
+        db, interactions, adapter, channel, t, locale, timeZone: channel.timezone, now: clock.now(),
+        mention: (text) => platformModule.parseMention(text, gesture),
+      });
+      usage = plan?.usage;
+      const notify = { platform, replyTo: gesture.replyTo, locale };
+      await db.$transaction(async (tx) => {
+        await this.markDone(tx, row, owner);
+        if (!plan) return;
+        const out = outgoing(tx, { key: `reply:${row.key}`, inboundId: row.id, notify }, created);
+        const ctx: InteractionContext = {
+          db: tx, engine: this.deps.engine, clock, config, logger, gesture, channel, member, locale, timeZone: channel.timezone, t,
+          prefix: adapter.commandPrefix,
+          forms: adapter.showsForms === true,
+          asker: { db: tx, member, channel, channelModerator: gesture.channelModerator === true, admins: this.deps.admins },
+          out,
+          renderAnnouncement: this.deps.renderAnnouncement,
+          afterCommit: (work) => after.push(work),
+          changed: (meetupId) => after.push(() => this.deps.changed(meetupId)),
+          mention: (text) => platformModule.parseMention(text, gesture),
+          forgetPlatformState: (who) => platformModule.forget(tx, who),
+          delivery: this.deps.scheduler,
+        };
+        await enforce(plan.access, plan.args, ctx.asker);
+        const replies = await plan.run(ctx);
+        for (const reply of [replies].flat()) await out.reply(platform, gesture.replyTo, reply);
+      }, transactionLimits);
+    } catch (error) {
+      if (error instanceof Superseded) return;
+      if (looksUnavailable(error)) throw error;
+      // Another process wrote the same row meanwhile (two votes of one person at once): once more, it reads what won.
+      if (isUniqueViolation(error) && !retried) return this.work(row, true);
+      if (error instanceof InputError) usage = error.usage;
+      created.length = 0;
+      after.length = 0;
+      const failure = toRelaisError(error instanceof InputError ? error.failure : error, logger, { platform, gesture: gesture.kind, key: row.key });
+      await db.$transaction(async (tx) => {
+        await this.markDone(tx, row, owner);
+        await outgoing(tx, { key: `reply:${row.key}` }, created).reply(platform, gesture.replyTo, errorReply(failure, locale, usage));
+      }, transactionLimits);
+    }
+    this.deps.delivery.kick(created);
+    for (const work of after) work();
+  }
+
+  /** The gesture with what the platform says of who and where; as recorded when the platform cannot say. */
+  private async described(adapter: ChatAdapter, gesture: Gesture): Promise<Gesture> {
+    if (!adapter.describe) return gesture;
+    try {
+      return await adapter.describe(gesture);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, platform: adapter.platform }, 'the platform could not describe a gesture; working it as recorded');
+      return gesture;
+    }
+  }
+
+  /** First in the gesture's transaction: the row is ours and not yet done, or the transaction goes no further. */
+  private async markDone(tx: Tx, row: Row, owner: string): Promise<void> {
+    const won = await tx.inbound.updateMany({
+      where: { id: row.id, status: 'pending', claimedBy: owner },
+      data: { status: 'done', doneAt: wall.now(), leaseUntil: null },
+    });
+    if (won.count === 0) throw new Superseded();
+  }
+}
