@@ -83,7 +83,7 @@ async function main(): Promise<void> {
           log(`${engine}: B3 done`);
         }
         if (want('B4')) {
-          const storm = await benchStorm(db, engine);
+          const storm = await benchStorm(url, engine);
           rows.push({ id: 'B4', measure: 'RSVP reactions ingested per second', engine, relais: f(storm.perSecond, 0), baseline: '—', ratio: `lost ${storm.lost}, doubled ${storm.duplicated}, errors ${storm.errors}`, target: engine === 'sqlite' ? '≥ 2,000/s, 0 lost, 0 doubled' : '0 lost, 0 doubled', met: (engine !== 'sqlite' || storm.perSecond >= 2000) && storm.lost === 0 && storm.duplicated === 0 && storm.errors === 0 });
           rows.push({ id: 'B4', measure: 'announcement edits per message per second', engine, relais: `max ${storm.maxEditsPerSecond}`, baseline: '—', ratio: `mean ${f(storm.meanEditsPerSecond, 2)}`, target: '≤ 2', met: storm.maxEditsPerSecond <= 2 });
           log(`${engine}: B4 done`);
