@@ -1,7 +1,8 @@
 // `relais migrate`: apply pending migrations to DATABASE_URL; `relais migrate status`: list them.
-// Same WASM engine as `prisma migrate`, in process (no Prisma CLI needed on the server).
-import { migrateToLatest, migrationStatus } from '../../prisma/engine-bridge/index.mjs';
+// The same runner as at start (src/db/migrations.ts): no Prisma CLI nor schema engine needed on
+// the server, and it agrees with `prisma migrate status`.
 import { maskUrl } from '../db/engine.ts';
+import { migrateToLatest, migrationStatus } from '../db/migrations.ts';
 import type { CliCommand } from '../cli.ts';
 
 const DEFAULT_URL = 'file:./data/relais.db';
