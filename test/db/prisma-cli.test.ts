@@ -1,26 +1,9 @@
 // The Prisma CLI itself, offline, through the WASM engine bridge, on throwaway databases.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminQuery, emptyDatabase, engines, type Engine } from '../support/test-database.ts';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
-
-async function prisma(url: string, args: string[]): Promise<{ code: number; out: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, CI: '1' };
-  delete env.PRISMA_SCHEMA_ENGINE_BINARY; // prisma.config.ts must set it by itself
-  try {
-    const { stdout, stderr } = await run('npx', ['prisma', ...args], { cwd: root, env, timeout: 60_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : 1, out: `${err.stdout ?? ''}${err.stderr ?? ''}` };
-  }
-}
+import { prisma, root, run } from './run-prisma.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
