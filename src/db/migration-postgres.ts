@@ -147,7 +147,14 @@ export async function openPostgresTarget(url: string, { create }: { create: bool
       });
     },
     async run(script) {
-      await client.query(script);
+      try {
+        await client.query(script);
+      } catch (error) {
+        // A transaction block the script opened is now aborted, and would refuse logging the
+        // failure (prisma/prisma#15295). Without one, ROLLBACK only warns.
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
     },
     async recordFinish(id, finishedAt) {
       await client.query(`UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, finished_at = $1 WHERE id = $2`, [finishedAt, id]);

@@ -87,7 +87,13 @@ export function openSqliteTarget(file: string, { create }: { create: boolean }):
       });
     },
     async run(script) {
-      db.exec(script);
+      try {
+        db.exec(script);
+      } catch (error) {
+        // A transaction the script opened and its failure left open: close it before logging the failure.
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
     },
     async recordFinish(id, finishedAt) {
       db.prepare(`UPDATE "_prisma_migrations" SET applied_steps_count = applied_steps_count + 1, finished_at = ? WHERE id = ?`).run(timestamp(finishedAt), id);
