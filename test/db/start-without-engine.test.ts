@@ -1,9 +1,12 @@
 // `npm start` (src/main.ts, the console chat) opens and migrates its database without loading
-// Prisma's schema engine nor its bridge: the modules a real start loads, seen by a loader hook.
+// Prisma's schema engine nor its bridge (the modules a real start loads, seen by a loader hook),
+// and refuses to start, with one message, on a migration history it must not go on from.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, migrationStatus } from '../../src/db/migrations.ts';
 import { emptyDatabase, engines, type Engine } from '../support/test-database.ts';
@@ -86,6 +89,32 @@ describe.each(engines)('npm start without the schema engine (%s)', (engine) => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(await migrationStatus(url)).toMatchObject({ pending: [], upToDate: true });
+    expect(modules.filter((m) => schemaEngine.test(m))).toEqual([]);
+  });
+
+  it('refuses to start, with one message, when an applied migration no longer matches its file', async () => {
+    const url = await newUrl(engine);
+    await migrateToLatest(url);
+    const last = fs.readdirSync(path.join(root, engine === 'sqlite' ? 'prisma/migrations' : 'prisma/postgres/migrations')).filter((n) => !n.endsWith('.toml')).sort().at(-1)!;
+    // The database remembers another script than the file now holds: the file was edited after.
+    const tamper = `UPDATE "_prisma_migrations" SET checksum = '${'0'.repeat(64)}' WHERE migration_name = '${last}'`;
+    if (engine === 'sqlite') {
+      const db = new Database(url.slice('file:'.length));
+      db.exec(tamper);
+      db.close();
+    } else {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(tamper);
+      await client.end();
+    }
+    const { code, stderr, modules } = await start(url);
+    expect(code).toBe(1);
+    const file = path.join(engine === 'sqlite' ? 'prisma/migrations' : 'prisma/postgres/migrations', last, 'migration.sql');
+    expect(stderr).toBe(
+      `Relais could not start: MigrationError: Migration ${last} was applied to this database, but ${file} has changed since. ` +
+        `An applied migration must stay as it was applied: restore the file (\`git checkout -- ${file}\`) and put the change in a new migration (\`npm run db:migrate:dev\`).\n`,
+    );
     expect(modules.filter((m) => schemaEngine.test(m))).toEqual([]);
   });
 });
