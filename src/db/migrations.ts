@@ -33,6 +33,8 @@ export interface MigrationStatus {
   failed: string[];
   hasMigrationsTable: boolean;
   upToDate: boolean;
+  /** Why migrating (and so starting) would be refused, if it would. */
+  refusal?: string;
 }
 
 // Only the driver of the engine in use is loaded.
@@ -146,5 +148,5 @@ export async function migrationStatus(url: string, options: MigrationOptions = {
     hasMigrationsTable: rows !== null,
   };
   const problems = [status.pending, status.unknown, status.edited, status.failed];
-  return { ...status, upToDate: problems.every((names) => names.length === 0) };
+  return { ...status, upToDate: problems.every((names) => names.length === 0), refusal: refusal(history)?.message };
 }

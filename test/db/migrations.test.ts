@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { migrateToLatest, migrationStatus, MigrationError } from '../../src/db/migrations.ts';
 import { adminQuery, emptyDatabase, engines, type Engine } from '../support/test-database.ts';
-import { prisma, root } from './run-prisma.ts';
+import { prisma, root, run } from './run-prisma.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -286,5 +286,35 @@ describe('the migration runner on PostgreSQL', () => {
     } finally {
       await holder.end();
     }
+  });
+});
+
+describe('`npx relais migrate`', () => {
+  it('applies pending migrations, and `migrate status` reports them and what would stop a start', async () => {
+    const url = await newUrl('sqlite');
+    const env = { ...process.env, DATABASE_URL: url };
+    const relais = (args: string[]) =>
+      run('npx', ['relais', ...args], { cwd: root, env }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    const before = await relais(['migrate', 'status']);
+    expect(before.stdout).toContain(`Not yet applied:\n${committedNames('sqlite').map((n) => `  ${n}\n`).join('')}`);
+    expect(before.code).toBe(1);
+    const migrate = await relais(['migrate']);
+    expect(migrate.stdout).toBe(`Applied to ${url}:\n${committedNames('sqlite').map((n) => `  ${n}\n`).join('')}`);
+    const after = await relais(['migrate', 'status']);
+    expect(after.stdout).toMatch(/Database schema is up to date\.\n$/);
+    expect(after.code).toBe(0);
+
+    const last = committedNames('sqlite').at(-1)!;
+    await sql(url, `UPDATE "_prisma_migrations" SET checksum = '${'0'.repeat(64)}' WHERE migration_name = '${last}'`);
+    const edited = await relais(['migrate', 'status']);
+    expect(edited.stdout).toContain(`Edited after being applied:\n  ${last}\n`);
+    expect(edited.stdout).toContain(`Relais will not migrate nor start on it: Migration ${last} was applied to this database`);
+    expect(edited.code).toBe(1);
+    const refused = await relais(['migrate']);
+    expect(refused.stderr).toMatch(new RegExp(`^relais migrate: Migration ${last} was applied to this database`));
+    expect(refused.code).toBe(1);
   });
 });

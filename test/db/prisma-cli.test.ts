@@ -3,7 +3,7 @@ import pg from 'pg';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminQuery, emptyDatabase, engines, type Engine } from '../support/test-database.ts';
-import { prisma, root, run } from './run-prisma.ts';
+import { prisma } from './run-prisma.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -61,17 +61,6 @@ describe.concurrent('prisma CLI specifics', () => {
     const names = db.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'TipSearch%' OR name LIKE 'Tip_search_%'`).all();
     db.close();
     expect(names.length).toBeGreaterThanOrEqual(4);
-  });
-
-  it('`npx relais migrate` applies pending migrations and `migrate status` reports them', async () => {
-    const url = await throwaway('sqlite');
-    const env = { ...process.env, DATABASE_URL: url };
-    const status = await run('npx', ['relais', 'migrate', 'status'], { cwd: root, env }).catch((e: { code: number; stdout: string }) => e);
-    expect(status.stdout).toMatch(/Not yet applied/);
-    const migrate = await run('npx', ['relais', 'migrate'], { cwd: root, env });
-    expect(migrate.stdout).toMatch(/Applied to file:/);
-    const after = await run('npx', ['relais', 'migrate', 'status'], { cwd: root, env });
-    expect(after.stdout).toMatch(/up to date/);
   });
 
   it('the shadow database of `migrate diff --from-migrations` is a temporary one, never the main database', async () => {
