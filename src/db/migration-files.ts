@@ -26,7 +26,7 @@ const committedDirs: Record<Engine, string> = {
 // The provider Prisma writes in migration_lock.toml for each engine.
 const lockProviders: Record<Engine, string> = { sqlite: 'sqlite', postgres: 'postgresql' };
 
-export const migrationsDirOf = (engine: Engine): string => committedDirs[engine];
+const migrationsDirOf = (engine: Engine): string => committedDirs[engine];
 
 /** The migrations in `dir` (default: the committed ones of `engine`), in name order, as Prisma orders them. */
 export function readMigrations(engine: Engine, dir = migrationsDirOf(engine)): MigrationFile[] {
@@ -67,7 +67,7 @@ function checkLockfile(engine: Engine, dir: string): void {
 const sha256 = (script: string): Buffer => crypto.createHash('sha256').update(script, 'utf8').digest();
 
 /** Lower-case hexadecimal SHA-256 of the script, as the engine's `render_checksum`. */
-export function checksumOf(script: string): string {
+function checksumOf(script: string): string {
   return sha256(script).toString('hex');
 }
 
