@@ -1,6 +1,7 @@
 // `npm start` (src/main.ts, the console chat) opens and migrates its database without loading
 // Prisma's schema engine nor its bridge (the modules a real start loads, seen by a loader hook),
-// and refuses to start, with one message, on a migration history it must not go on from.
+// refuses to start, with one message, on a migration history it must not go on from, and
+// migrates once when processes start together.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -117,4 +118,37 @@ describe.each(engines)('npm start without the schema engine (%s)', (engine) => {
     );
     expect(modules.filter((m) => schemaEngine.test(m))).toEqual([]);
   });
+
+  it('two processes opening a new database at once apply each migration once', async () => {
+    const url = await newUrl(engine); // not created: both processes try to
+    const open = `import { openDatabase } from './src/db/client.ts'; const d = await openDatabase(process.env.DATABASE_URL); await d.close();`;
+    const both = await Promise.all([1, 2].map(() => node(['--import', 'tsx', '--input-type=module', '-e', open], { DATABASE_URL: url })));
+    expect(both.map((p) => [p.code, p.stderr])).toEqual([
+      [0, ''],
+      [0, ''],
+    ]);
+    const status = await migrationStatus(url);
+    expect(status).toMatchObject({ upToDate: true });
+    expect((await migrationHistory(url)).sort()).toEqual(status.migrations);
+  });
 });
+
+/** The migration names recorded in `_prisma_migrations`, one per row. */
+async function migrationHistory(url: string): Promise<string[]> {
+  const select = `SELECT migration_name FROM "_prisma_migrations"`;
+  if (url.startsWith('file:')) {
+    const db = new Database(url.slice('file:'.length), { readonly: true });
+    try {
+      return (db.prepare(select).all() as { migration_name: string }[]).map((r) => r.migration_name);
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(select)).rows.map((r: { migration_name: string }) => r.migration_name);
+  } finally {
+    await client.end();
+  }
+}
