@@ -49,7 +49,7 @@ describe.concurrent.each(engines)('prisma CLI through the engine bridge (%s)', (
     const again = await prisma(url, ['migrate', 'status']);
     expect(again.out).toMatch(/Database schema is up to date/);
     for (const r of [before, deploy, after, sync, live, reset, again]) expect(r.out).not.toMatch(/binaries\.prisma\.sh|Downloading/i);
-  });
+  }, 180_000); // seven CLI runs in a row: over a minute on a busy machine
 });
 
 describe.concurrent('prisma CLI specifics', () => {
