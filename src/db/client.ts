@@ -1,11 +1,11 @@
 // Opens Relais's database: SQLite (better-sqlite3) or PostgreSQL (pg), through the Prisma client
-// generated for that engine, after applying pending migrations with the in-process WASM engine.
+// generated for that engine, after applying pending migrations (migrations.ts).
 // The client, driver and adapter of the engine in use are the only ones loaded (dynamic imports):
 // each generated client and driver left unused would stay resident for the life of the process.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '../generated/sqlite/client.ts';
-import { migrateToLatest } from '../../prisma/engine-bridge/index.mjs';
+import { migrateToLatest } from './migrations.ts';
 import { engineOf, maskUrl, sqliteFile, type Engine } from './engine.ts';
 
 export type { Engine };

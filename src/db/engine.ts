@@ -21,3 +21,23 @@ export function sqliteFile(url: string): string {
   const p = url.replace(/^file:(\/\/)?/i, '').replace(/\?.*$/, '');
   return p === ':memory:' ? p : path.resolve(p);
 }
+
+const POSTGRES_URL = /^(postgres(?:ql)?:\/\/[^/?#]*)(?:\/([^?#]*))?(.*)$/i;
+
+/** The database a PostgreSQL URL names, if it names one. */
+export function postgresDatabaseOf(url: string): string | undefined {
+  return decodeURIComponent(POSTGRES_URL.exec(url)?.[2] ?? '') || undefined;
+}
+
+/** The same PostgreSQL URL on another database of the server. */
+export function withPostgresDatabase(url: string, database: string): string {
+  const [, server, , rest] = POSTGRES_URL.exec(url) ?? [];
+  if (server === undefined) throw new Error(`Not a PostgreSQL URL: ${maskUrl(url)}`);
+  return `${server}/${encodeURIComponent(database)}${rest ?? ''}`;
+}
+
+/** The schema a PostgreSQL URL selects with `?schema=` (Prisma's parameter), if any. */
+export function postgresSchemaOf(url: string): string | undefined {
+  const value = /[?&]schema=([^&#]*)/.exec(url)?.[1];
+  return value ? decodeURIComponent(value) : undefined;
+}

@@ -1,15 +1,16 @@
-// The database layer: migrations on both engines, full-text search objects, the engine bridge's
-// fixes (SQLite reset, shadow databases, "char" columns) and the one-source-of-truth schema.
+// The database layer: full-text search objects, the engine bridge's fixes (SQLite reset, shadow
+// databases, "char" columns) and the one-source-of-truth schema. Migrations: migrations.test.ts.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createAdapterFactory, migrateToLatest, migrationStatus } from '../../prisma/engine-bridge/index.mjs';
+import { createAdapterFactory } from '../../prisma/engine-bridge/index.mjs';
 import { openEngine } from '../../prisma/engine-bridge/engine.mjs';
 import { SQLITE_TIP_SEARCH_TRIGGERS } from '../../prisma/engine-bridge/fts.mjs';
 import { expectedPostgresSchema, postgresSchemaPath } from '../../prisma/derive-postgres-schema.ts';
 import { maskUrl, openDatabase, type Db, type Engine } from '../../src/db/client.ts';
+import { migrateToLatest } from '../../src/db/migrations.ts';
 import { adminQuery, createTestDatabase, emptyDatabase, engines } from '../support/test-database.ts';
 import { withDatabase } from '../support/postgres-server.ts';
 
@@ -44,22 +45,7 @@ async function search(db: Db, engine: Engine, word: string): Promise<number[]> {
   return rows.map((r) => Number(r.id));
 }
 
-describe.each(engines)('migrations and full-text search (%s)', (engine) => {
-  it('migrates an empty database to the latest migration, then reports it up to date', async () => {
-    const url = await emptyUrl(engine);
-    if (engine === 'sqlite') {
-      const before = await migrationStatus(url);
-      expect(before.hasMigrationsTable).toBe(false);
-      expect(before.pending).toEqual(before.migrations);
-    }
-    const { applied } = await migrateToLatest(url);
-    expect(applied.length).toBeGreaterThan(0);
-    const after = await migrationStatus(url);
-    expect(after).toMatchObject({ engine, pending: [], failed: [], upToDate: true });
-    expect(after.migrations).toEqual(applied);
-    expect((await migrateToLatest(url)).applied).toEqual([]);
-  });
-
+describe.each(engines)('full-text search and test databases (%s)', (engine) => {
   it('keeps the full-text index in sync with tips (insert, update, delete)', async () => {
     const t = await createTestDatabase(engine);
     try {

@@ -1,26 +1,9 @@
 // The Prisma CLI itself, offline, through the WASM engine bridge, on throwaway databases.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminQuery, emptyDatabase, engines, type Engine } from '../support/test-database.ts';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
-
-async function prisma(url: string, args: string[]): Promise<{ code: number; out: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, CI: '1' };
-  delete env.PRISMA_SCHEMA_ENGINE_BINARY; // prisma.config.ts must set it by itself
-  try {
-    const { stdout, stderr } = await run('npx', ['prisma', ...args], { cwd: root, env, timeout: 60_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : 1, out: `${err.stdout ?? ''}${err.stderr ?? ''}` };
-  }
-}
+import { prisma } from './run-prisma.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -66,7 +49,7 @@ describe.concurrent.each(engines)('prisma CLI through the engine bridge (%s)', (
     const again = await prisma(url, ['migrate', 'status']);
     expect(again.out).toMatch(/Database schema is up to date/);
     for (const r of [before, deploy, after, sync, live, reset, again]) expect(r.out).not.toMatch(/binaries\.prisma\.sh|Downloading/i);
-  });
+  }, 180_000); // seven CLI runs in a row: over a minute on a busy machine
 });
 
 describe.concurrent('prisma CLI specifics', () => {
@@ -78,17 +61,6 @@ describe.concurrent('prisma CLI specifics', () => {
     const names = db.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'TipSearch%' OR name LIKE 'Tip_search_%'`).all();
     db.close();
     expect(names.length).toBeGreaterThanOrEqual(4);
-  });
-
-  it('`npx relais migrate` applies pending migrations and `migrate status` reports them', async () => {
-    const url = await throwaway('sqlite');
-    const env = { ...process.env, DATABASE_URL: url };
-    const status = await run('npx', ['relais', 'migrate', 'status'], { cwd: root, env }).catch((e: { code: number; stdout: string }) => e);
-    expect(status.stdout).toMatch(/Not yet applied/);
-    const migrate = await run('npx', ['relais', 'migrate'], { cwd: root, env });
-    expect(migrate.stdout).toMatch(/Applied to file:/);
-    const after = await run('npx', ['relais', 'migrate', 'status'], { cwd: root, env });
-    expect(after.stdout).toMatch(/up to date/);
   });
 
   it('the shadow database of `migrate diff --from-migrations` is a temporary one, never the main database', async () => {

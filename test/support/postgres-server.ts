@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { migrateToLatest } from '../../prisma/engine-bridge/index.mjs';
+import { migrateToLatest } from '../../src/db/migrations.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
