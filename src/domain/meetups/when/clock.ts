@@ -33,7 +33,7 @@ const atomPattern = new RegExp(
   String.raw`(?<![\d:.,])(?:(?<fh>\d{1,2})\s?(?:heures?|h)(?:\s?(?<fm>\d{2})(?:\s?min)?)?(?![${letter}\d])` +
     String.raw`|(?<eh>\d{1,2})(?:[:.](?<em>\d{2}))?\s?(?<ap>[ap])\.?m\.?(?![${letter}])` +
     String.raw`|(?<ch>\d{1,2}):(?<cm>\d{2})(?::00)?(?![\d:]))` +
-    String.raw`|(?<![${letter}'-])(?<word>midi|minuit|noon|midnight)(?![${letter}-])`,
+    String.raw`|(?<![${letter}'])(?<!apr[eè]s-)(?<word>midi|minuit|noon|midnight)(?![${letter}])`,
   'g',
 );
 const separator = String.raw`(?<sep>-|à|a|to|till|until|jusqu'à|jusqu'a|et|and)`;
