@@ -49,6 +49,8 @@ describe('one-off meetups typed in French, asked on Monday 30 November 2026 at 1
     ['ce soir 20h', '2026-11-30T19:00:00.000Z'],
     ['ce soir 8h', '2026-11-30T19:00:00.000Z'],
     ['demain matin 9h', '2026-12-01T08:00:00.000Z'],
+    ['demain après-midi 3h', '2026-12-01T14:00:00.000Z'],
+    ['cet après-midi 15h', '2026-11-30T14:00:00.000Z'],
     ['jeudi prochain 18h30', '2026-12-03T17:30:00.000Z'],
     ['ce jeudi 10h', '2026-12-03T09:00:00.000Z'],
     ['après-demain 10h', '2026-12-02T09:00:00.000Z'],

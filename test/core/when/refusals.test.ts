@@ -17,6 +17,7 @@ describe('refused in French, asked on Monday 30 November 2026 at 10:00 in Paris'
     ['30/02/2027 10h', 'Le 30 février n’existe pas.'],
     ['Feb 30 2027 10am', 'Le 30 février n’existe pas.'],
     ['31 avril 10h', 'Le 31 avril n’existe pas.'],
+    ['jeudi 31 février 10h', 'Le 31 février n’existe pas.'],
     ['29 février 10h', 'Le 29 février 2027 n’existe pas.'],
     ['14/13/2027 10h', '« 14/13/2027 » : il n’y a pas de mois 13, l’année n’en compte que douze.'],
     // Hours and minutes out of range.

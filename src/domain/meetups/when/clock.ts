@@ -115,7 +115,7 @@ function readPeriod(scan: Scan): ClockRead['period'] {
   if (!match?.groups?.word) return null;
   scan.take(match.index, match.index + match[0].length);
   const word = match.groups.word;
-  return { period: periods[word] ?? 'evening', today: Boolean(match.groups.today) || word === 'tonight', written: match[0].trim() };
+  return { period: periods[word] as Period, today: Boolean(match.groups.today) || word === 'tonight', written: match[0].trim() };
 }
 
 /** Reads (and takes) the durations, times and ranges of `scan`. At most one start and one end. */

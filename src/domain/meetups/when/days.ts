@@ -5,7 +5,7 @@ import { formatDay, formatDayMonth, weekdayName } from './format.ts';
 import type { DayClaim } from './numeric-dates.ts';
 import type { Scan } from './text.ts';
 import type { CalendarDay } from './types.ts';
-import type { ImpossibleDay } from './word-dates.ts';
+import type { WeekdayClaim } from './word-dates.ts';
 
 export const calendar = (day: CalendarDay) => DateTime.fromObject(day, { zone: 'UTC' });
 export const compareDays = (a: CalendarDay, b: CalendarDay) => calendar(a).toMillis() - calendar(b).toMillis();
@@ -43,9 +43,12 @@ export function checkWeekday(day: CalendarDay, written: number, locale: Locale):
   }
 }
 
-export function refuseImpossible(impossible: ImpossibleDay, today: CalendarDay, locale: Locale): never {
-  const beforeToday = impossible.month < today.month || (impossible.month === today.month && impossible.day < today.day);
-  throw impossibleDate(impossible.day, impossible.month, impossible.year ?? today.year + (beforeToday ? 1 : 0), locale);
+/** The next such weekday: today if the meetup is still ahead, a week on for "prochain"/"next" on that very day. */
+export function weekdayDay(claim: WeekdayClaim, today: CalendarDay, isAhead: (day: CalendarDay) => boolean): CalendarDay {
+  const delta = (claim.weekday - weekdayOf(today) + 7) % 7;
+  if (claim.modifier === 'last') return addDays(today, delta === 0 ? -7 : delta - 7);
+  const day = addDays(today, delta === 0 && claim.modifier === 'next' ? 7 : delta);
+  return isAhead(day) ? day : addDays(day, 7);
 }
 
 /** The last second of a day in a zone: a series "until 30 June" may still meet that evening. */

@@ -1,7 +1,7 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { Locale } from '../../../i18n/translate.ts';
 import { readClock, type ClockRead, type ClockTime } from './clock.ts';
-import { addDays, checkWeekday, compareDays, refuseImpossible, resolveDay, sortDays, weekdayOf, type SortedDays } from './days.ts';
+import { addDays, checkWeekday, compareDays, resolveDay, sortDays, weekdayDay, type SortedDays } from './days.ts';
 import { note, refuse } from './fail.ts';
 import { dayOf, formatDay, formatOffset, formatTime, wallOf } from './format.ts';
 import { readIsoDateTime, readNumericDates } from './numeric-dates.ts';
@@ -50,8 +50,6 @@ export async function readWhen(text: string, options: WhenOptions): Promise<When
   const timeZone = series && offset === 0 ? 'UTC' : zone.timeZone;
   const today = dayOf(DateTime.fromJSDate(now, { zone: timeZone }));
   const words = await readWordDates(scan, { ...options, timeZone }, today);
-  const [impossible] = words.impossible;
-  if (impossible) refuseImpossible(impossible, today, locale);
   const days = sortDays([...(iso ? [iso.day] : []), ...numeric, ...words.days], scan);
   const leftover = scan.leftover();
   if (leftover.length) {
@@ -76,14 +74,6 @@ function checkedEnd(start: WallTime, end: ClockTime, locale: Locale): WallTime {
   if (endMinutes < startMinutes) throw refuse('endBeforeStart', { end: formatTime(wall, locale), start: formatTime(start, locale) });
   if (endMinutes === startMinutes) throw refuse('endAtStart', { end: formatTime(wall, locale) });
   return wall;
-}
-
-/** The next such weekday: today if the meetup is still ahead, a week on for "prochain"/"next" on that very day. */
-export function weekdayDay(claim: WeekdayClaim, today: CalendarDay, isAhead: (day: CalendarDay) => boolean): CalendarDay {
-  const delta = (claim.weekday - weekdayOf(today) + 7) % 7;
-  if (claim.modifier === 'last') return addDays(today, delta === 0 ? -7 : delta - 7);
-  const day = addDays(today, delta === 0 && claim.modifier === 'next' ? 7 : delta);
-  return isAhead(day) ? day : addDays(day, 7);
 }
 
 /** A wall time placed in the zone (or at the written offset): a skipped time is refused, a repeated one said. */

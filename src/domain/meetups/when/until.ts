@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
 import { readClock } from './clock.ts';
-import { endOfDay, refuseImpossible, resolveDay } from './days.ts';
+import { endOfDay, resolveDay, weekdayDay } from './days.ts';
 import { refuse } from './fail.ts';
 import { dayOf } from './format.ts';
 import { readNumericDates } from './numeric-dates.ts';
-import { weekdayDay } from './read-when.ts';
 import { Scan } from './text.ts';
 import type { WhenOptions } from './types.ts';
 import { readWordDates } from './word-dates.ts';
@@ -24,8 +23,6 @@ export async function readUntil(text: string, options: WhenOptions): Promise<Dat
   const claims = readNumericDates(scan, options.locale);
   const today = dayOf(DateTime.fromJSDate(options.now, { zone: options.timeZone }));
   const words = await readWordDates(scan, options, today);
-  const [impossible] = words.impossible;
-  if (impossible) refuseImpossible(impossible, today, options.locale);
   const [claim, ...more] = [...claims, ...words.days];
   const [weekday] = words.weekdays;
   if (scan.leftover().length || more.length || (claim ? weekday : !weekday)) throw refuse('untilUnreadable', { text: scan.display });

@@ -16,19 +16,9 @@ export interface WeekdayClaim {
   written: string;
 }
 
-/** A day chrono found but that does not exist ("31 février", "Feb 30 2027"): chrono drops those silently. */
-export interface ImpossibleDay {
-  day: number;
-  month: number;
-  year: number | null;
-  index: number;
-  end: number;
-}
-
 export interface WordDates {
   days: DayClaim[];
   weekdays: WeekdayClaim[];
-  impossible: ImpossibleDay[];
 }
 
 /** chrono's locale data is large (about 0.5 s and 20 MiB to load): loaded on the first date to read. */
@@ -47,14 +37,17 @@ const wordParsers: Record<Locale, string[]> = {
 const dayAfterTomorrow: Record<Locale, RegExp> = { fr: /après-demain|apres-demain/i, en: /(?:the )?day after tomorrow/i };
 
 const configured = new Map<Locale, Chrono.Chrono>();
+const isInvalidDateFilter = (refiner: Chrono.Refiner) => refiner.constructor.name === 'UnlikelyFormatFilter';
 
 function parserFor(chrono: typeof Chrono, locale: Locale): Chrono.Chrono {
   let parser = configured.get(locale);
   if (!parser) {
     const configuration = locale === 'fr' ? chrono.fr.createCasualConfiguration() : chrono.en.configuration.createCasualConfiguration();
     const parsers = configuration.parsers.filter((candidate) => wordParsers[locale].includes(candidate.constructor.name));
-    // A chrono upgrade renaming its parsers must fail the tests, not quietly read fewer dates.
-    if (parsers.length !== wordParsers[locale].length) throw new Error(`chrono-node: expected parsers ${wordParsers[locale].join(', ')}`);
+    // A chrono upgrade renaming its parsers or its filter must fail the tests, not quietly read fewer dates.
+    if (parsers.length !== wordParsers[locale].length || !configuration.refiners.some(isInvalidDateFilter)) {
+      throw new Error(`chrono-node: expected the parsers ${wordParsers[locale].join(', ')} and the refiner UnlikelyFormatFilter`);
+    }
     parser = new chrono.Chrono({ parsers, refiners: configuration.refiners });
     configured.set(locale, parser);
   }
@@ -63,9 +56,21 @@ function parserFor(chrono: typeof Chrono, locale: Locale): Chrono.Chrono {
 
 const isoWeekday = (chronoWeekday: number) => (chronoWeekday === 0 ? 7 : chronoWeekday);
 
+function claimOf(result: Chrono.ParsedResult): DayClaim {
+  const weekday = result.start.get('weekday');
+  return {
+    day: result.start.get('day') ?? 0,
+    month: result.start.get('month') ?? 0,
+    year: result.start.isCertain('year') ? result.start.get('year') : null,
+    weekday: result.start.isCertain('weekday') && weekday !== null ? isoWeekday(weekday) : null,
+    index: result.index,
+    end: result.index + result.text.length,
+    written: result.text.trim(),
+  };
+}
+
 function readIn(chrono: typeof Chrono, locale: Locale, text: string, options: WhenOptions, today: CalendarDay): WordDates {
   const parser = parserFor(chrono, locale).clone();
-  const impossible: ImpossibleDay[] = [];
   parser.parsers.push({
     pattern: () => dayAfterTomorrow[locale],
     extract: () => {
@@ -73,43 +78,33 @@ function readIn(chrono: typeof Chrono, locale: Locale, text: string, options: Wh
       return { year: day.year, month: day.month, day: day.day };
     },
   });
-  parser.refiners.unshift({
+  // chrono's filter drops the days that do not exist ("31 février", "Feb 30 2027"): just before it, they are kept
+  // as claims, to be refused with a reason.
+  const impossible: DayClaim[] = [];
+  parser.refiners.splice(parser.refiners.findIndex(isInvalidDateFilter), 0, {
     refine: (_context, results) => {
       for (const result of results) {
-        if (result.start.isCertain('day') && !result.start.isValidDate()) {
-          impossible.push({
-            day: result.start.get('day') ?? 0,
-            month: result.start.get('month') ?? 0,
-            year: result.start.isCertain('year') ? result.start.get('year') : null,
-            index: result.index,
-            end: result.index + result.text.length,
-          });
-        }
+        if (result.start.isCertain('day') && !result.start.isValidDate()) impossible.push(claimOf(result));
       }
       return results;
     },
   });
   const offset = DateTime.fromJSDate(options.now, { zone: options.timeZone }).offset;
-  const read: WordDates = { days: [], weekdays: [], impossible };
+  const read: WordDates = { days: [], weekdays: [] };
   for (const result of parser.parse(text, { instant: options.now, timezone: offset })) {
     const end = result.index + result.text.length;
     const written = result.text.trim();
     if (result.end) throw refuse('severalDates', { dates: written });
     const weekday = result.start.get('weekday');
     if (result.start.isCertain('day')) {
-      read.days.push({
-        day: result.start.get('day') ?? 0,
-        month: result.start.get('month') ?? 0,
-        year: result.start.isCertain('year') ? result.start.get('year') : null,
-        weekday: result.start.isCertain('weekday') && weekday !== null ? isoWeekday(weekday) : null,
-        index: result.index,
-        end,
-        written,
-      });
+      read.days.push(claimOf(result));
     } else if (result.start.isCertain('weekday') && !result.start.isCertain('month') && weekday !== null) {
       const modifier = /prochain|next/i.test(written) ? 'next' : /dernier|last|past/i.test(written) ? 'last' : null;
       read.weekdays.push({ weekday: isoWeekday(weekday), modifier, index: result.index, end, written });
     }
+  }
+  for (const claim of impossible.sort((a, b) => b.end - b.index - (a.end - a.index))) {
+    if (![...read.days, ...read.weekdays].some((found) => claim.index < found.end && found.index < claim.end)) read.days.push(claim);
   }
   return read;
 }
@@ -120,12 +115,12 @@ function readIn(chrono: typeof Chrono, locale: Locale, text: string, options: Wh
  */
 export async function readWordDates(scan: Scan, options: WhenOptions, today: CalendarDay): Promise<WordDates> {
   const text = scan.rest();
-  if (!/[a-zà-ÿ]/.test(text)) return { days: [], weekdays: [], impossible: [] };
+  if (!/[a-zà-ÿ]/.test(text)) return { days: [], weekdays: [] };
   const chrono = await loadChrono();
   const other: Locale = options.locale === 'fr' ? 'en' : 'fr';
   const readings = [options.locale, other].map((locale) => {
     const read = readIn(chrono, locale, text, options, today);
-    const spans = [...read.days, ...read.weekdays, ...read.impossible];
+    const spans = [...read.days, ...read.weekdays];
     const trial = scan.clone();
     for (const span of spans) trial.take(span.index, span.end);
     return { read, spans, unread: trial.leftover().join('').length };
