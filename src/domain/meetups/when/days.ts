@@ -14,9 +14,9 @@ export const addDays = (day: CalendarDay, days: number): CalendarDay => {
   return { year: moved.year, month: moved.month, day: moved.day };
 };
 export const isoDay = (day: CalendarDay) => calendar(day).toISODate() ?? '';
-export const weekdayOf = (day: CalendarDay) => calendar(day).weekday;
+const weekdayOf = (day: CalendarDay) => calendar(day).weekday;
 
-export function impossibleDate(day: number, month: number, year: number, locale: Locale): Error {
+function impossibleDate(day: number, month: number, year: number, locale: Locale): Error {
   // "31 février" never exists; "29 février 2027" does not exist that year.
   const someYear = DateTime.fromObject({ year: 2024, month, day }, { zone: 'UTC' }).isValid;
   return refuse('impossibleDate', { date: formatDayMonth(day, month, someYear ? year : null, locale) });

@@ -15,7 +15,7 @@ export function formatDay(day: CalendarDay, locale: Locale, options: { weekday?:
   return locale === 'fr' ? text.replace(/(^|\s)1(?= )/, '$11er') : text;
 }
 
-export function monthName(month: number, locale: Locale): string {
+function monthName(month: number, locale: Locale): string {
   return DateTime.fromObject({ year: 2000, month, day: 1 }, { zone: 'UTC' }).setLocale(locale).toLocaleString({ month: 'long' });
 }
 

@@ -39,7 +39,7 @@ export function readIsoDateTime(scan: Scan): { day: DayClaim; time: ClockTime; o
 }
 
 /** "z", "+01:00", "-0330", "+2" → minutes east of UTC. */
-export function offsetMinutes(offset: string): number {
+function offsetMinutes(offset: string): number {
   if (offset === 'z') return 0;
   const [, sign, hours, minutes] = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(offset) ?? [];
   return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0));

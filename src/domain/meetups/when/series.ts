@@ -23,7 +23,7 @@ const floatingOf = (instant: Date, zone: string) => {
   return floating(dayOf(local), wallOf(local));
 };
 
-export function rruleOf(pattern: Pick<SeriesPattern, 'freq' | 'interval' | 'weekdays' | 'nth' | 'monthDay'>): string {
+function rruleOf(pattern: Pick<SeriesPattern, 'freq' | 'interval' | 'weekdays' | 'nth' | 'monthDay'>): string {
   const parts = [`FREQ=${pattern.freq}`];
   if (pattern.interval > 1) parts.push(`INTERVAL=${pattern.interval}`);
   if (pattern.weekdays.length) parts.push(`BYDAY=${pattern.weekdays.map((day) => `${pattern.nth ?? ''}${dayCodes[day - 1]}`).join(',')}`);
@@ -31,7 +31,7 @@ export function rruleOf(pattern: Pick<SeriesPattern, 'freq' | 'interval' | 'week
   return parts.join(';');
 }
 
-export const wallTimeOf = (recurrence: Pick<Recurrence, 'wallTime'>): WallTime => {
+const wallTimeOf = (recurrence: Pick<Recurrence, 'wallTime'>): WallTime => {
   const [hour = 0, minute = 0] = recurrence.wallTime.split(':').map(Number);
   return { hour, minute };
 };
@@ -88,17 +88,14 @@ export function buildSeries(
   const { now, timeZone, locale, today } = options;
   const rrule = rruleOf(pattern);
   const startDay = options.fromDay && compareDays(options.fromDay, today) > 0 ? options.fromDay : today;
-  // The first date comes from the rule without its interval: "un mardi sur deux" typed on a Wednesday starts next Tuesday.
+  // The first date comes from the rule without its interval: "un mardi sur deux" typed on a Wednesday starts next
+  // Tuesday, not in thirteen days. It is the first on or after startDay whose time is still ahead.
   const probe = ruleFor(rruleOf({ ...pattern, interval: 1 }), startDay, wall);
-  let firstDay: CalendarDay | null = null;
-  for (let cursor = probe.after(floating(startDay, wall), true), tries = 0; cursor && tries < 12; cursor = probe.after(cursor), tries++) {
-    const candidate = floatingDay(cursor);
-    if (placeWallTime(candidate, wall, timeZone).local.toMillis() > now.getTime()) {
-      firstDay = candidate;
-      break;
-    }
-  }
-  if (!firstDay) throw refuse('unreadable', { text: pattern.written });
+  const isAhead = (date: Date) => placeWallTime(floatingDay(date), wall, timeZone).local.toMillis() > now.getTime();
+  let candidate = probe.after(floating(startDay, wall), true);
+  while (candidate && !isAhead(candidate)) candidate = probe.after(candidate);
+  if (!candidate) throw new Error(`series without occurrence: ${rrule}`);
+  const firstDay = floatingDay(candidate);
   const until = options.untilDay ? endOfDay(options.untilDay, timeZone) : null;
   if (until && until.getTime() <= now.getTime()) throw refuse('untilPast', { until: formatDay(options.untilDay as CalendarDay, locale, { weekday: false }) });
   if (options.untilDay && compareDays(firstDay, options.untilDay) > 0) {
@@ -114,7 +111,7 @@ export function buildSeries(
   const firstStart = placeWallTime(firstDay, wall, timeZone).local.toJSDate();
   const year = occurrencesBetween(recurrence, timeZone, firstStart, new Date(firstStart.getTime() + 366 * 24 * 3600_000), locale);
   const [first] = year;
-  if (!first) throw refuse('unreadable', { text: pattern.written });
+  if (!first) throw new Error(`series without occurrence: ${rrule}`);
   return { recurrence, first, notes: [...skippedMonths(pattern, locale), ...year.flatMap((occurrence) => occurrence.notes)] };
 }
 

@@ -48,7 +48,7 @@ function endOfGap(fields: CalendarDay & WallTime, shifted: DateTime, zone: strin
 }
 
 /** The IANA id as people expect to read it back: "America/Montreal" stays so, "europe/paris" becomes "Europe/Paris". */
-export function zoneId(typed: string): string | null {
+function zoneId(typed: string): string | null {
   if (!IANAZone.isValidZone(typed)) return null;
   const lower = typed.toLowerCase();
   const listed = Intl.supportedValuesOf('timeZone').find((zone) => zone.toLowerCase() === lower);
