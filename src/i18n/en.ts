@@ -2,6 +2,7 @@ import type { fr } from './fr.ts';
 import { privacy } from './en/privacy.ts';
 import { schedule } from './en/schedule.ts';
 import { web } from './en/web.ts';
+import { when } from './en/when.ts';
 
 /** English. Typed as the French catalog, so a missing key fails the type check. */
 export const en: typeof fr = {
@@ -179,8 +180,6 @@ export const en: typeof fr = {
       withdrawn: 'Your answer to meetup #{id} is withdrawn.',
     },
     errors: {
-      unreadableDate: 'I cannot read the date “{text}” (try “next Thursday 6:30pm” or “Dec 5 9am”)',
-      missingTime: 'add a time to “{text}”, e.g. “6:30pm”',
       pastDate: 'the date “{text}” is in the past',
       cancelled: 'Meetup #{id} is cancelled.',
       started: 'Meetup #{id} has already started.',
@@ -234,4 +233,5 @@ export const en: typeof fr = {
   schedule,
   web,
   privacy,
+  when,
 };

@@ -1,6 +1,7 @@
 import { privacy } from './fr/privacy.ts';
 import { schedule } from './fr/schedule.ts';
 import { web } from './fr/web.ts';
+import { when } from './fr/when.ts';
 
 /** French, the default language of Relais. Every key here must exist in en.ts (the type checks it). */
 export const fr = {
@@ -179,8 +180,6 @@ export const fr = {
       withdrawn: 'Votre réponse à la rencontre n°{id} est retirée.',
     },
     errors: {
-      unreadableDate: 'je ne comprends pas la date « {text} » (essayez « jeudi prochain 18h30 » ou « 5 décembre à 9h »)',
-      missingTime: 'précisez l’heure dans « {text} », par exemple « 18h30 »',
       pastDate: 'la date « {text} » est déjà passée',
       cancelled: 'La rencontre n°{id} est annulée.',
       started: 'La rencontre n°{id} a déjà commencé.',
@@ -234,4 +233,5 @@ export const fr = {
   schedule,
   web,
   privacy,
+  when,
 };

@@ -1,0 +1,7 @@
+/** Reading when a meetup happens: one-offs and series, French and English. See ./read-when.ts. */
+export { readWhen } from './read-when.ts';
+export { parseWhen } from './parse-when.ts';
+export { readUntil } from './until.ts';
+export { occurrencesBetween } from './series.ts';
+export { describeWhen, seriesPhrase } from './describe.ts';
+export type { Note, Occurrence, Recurrence, WhenOptions, WhenRead } from './types.ts';

@@ -1,0 +1,21 @@
+import { describeWhen } from './describe.ts';
+import { refuse } from './fail.ts';
+import { formatDay, formatTime, dayOf, wallOf } from './format.ts';
+import { readWhen } from './read-when.ts';
+import { DateTime } from 'luxon';
+import type { WhenOptions, WhenRead } from './types.ts';
+
+/**
+ * One meetup, for the commands that create and edit single meetups: a series is refused (with its
+ * first date to create instead) until they can store one, rather than silently becoming a one-off.
+ */
+export async function parseWhen(text: string, options: WhenOptions): Promise<WhenRead> {
+  const read = await readWhen(text, options);
+  if (!read.recurrence) return read;
+  const first = DateTime.fromJSDate(read.start, { zone: read.timeZone });
+  throw refuse('seriesNotYet', {
+    text: text.trim(),
+    series: describeWhen(read, options.locale),
+    first: `${formatDay(dayOf(first), options.locale)} ${formatTime(wallOf(first), options.locale)}`,
+  });
+}
