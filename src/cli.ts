@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { commandsCommand } from './cli/commands.ts';
 import { exportCommand } from './cli/export.ts';
 import { migrateCommand } from './cli/migrate.ts';
+import { publishCommand } from './cli/publish.ts';
 import { summaryCommand } from './cli/summary.ts';
 
 export interface CliCommand {
@@ -16,6 +17,7 @@ export interface CliCommand {
 export const commands: Record<string, CliCommand> = {
   migrate: migrateCommand,
   export: exportCommand,
+  publish: publishCommand,
   summary: summaryCommand,
   commands: commandsCommand,
 };

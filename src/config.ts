@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wikiConfigProblems, wikiConfigShape } from './publish/mediawiki/config.ts';
 
 const csv = z
   .string()
@@ -57,6 +58,8 @@ export const configSchema = z
     MATRIX_USER_ID: z.string().regex(/^@[^:]+:.+$/, 'must look like @bot:example.org').optional(),
     MATRIX_AUTOJOIN: csv,
     MATRIX_RATE: z.coerce.number().positive().default(1),
+
+    ...wikiConfigShape,
   });
 
 export type Config = z.infer<typeof configSchema>;
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = [
     ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`)),
     ...platformProblems(blanksRemoved),
+    ...wikiConfigProblems(blanksRemoved),
   ];
   if (result.success && problems.length === 0) return result.data;
   throw new ConfigError(problems);

@@ -4,6 +4,7 @@ import { privacy } from './en/privacy.ts';
 import { schedule } from './en/schedule.ts';
 import { slack } from './en/slack.ts';
 import { web } from './en/web.ts';
+import { wiki } from './en/wiki.ts';
 
 /** English. Typed as the French catalog, so a missing key fails the type check. */
 export const en: typeof fr = {
@@ -209,4 +210,5 @@ export const en: typeof fr = {
   schedule,
   web,
   privacy,
+  wiki,
 };

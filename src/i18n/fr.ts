@@ -3,6 +3,7 @@ import { privacy } from './fr/privacy.ts';
 import { schedule } from './fr/schedule.ts';
 import { slack } from './fr/slack.ts';
 import { web } from './fr/web.ts';
+import { wiki } from './fr/wiki.ts';
 
 /** French, the default language of Relais. Every key here must exist in en.ts (the type checks it). */
 export const fr = {
@@ -208,4 +209,5 @@ export const fr = {
   schedule,
   web,
   privacy,
+  wiki,
 };
