@@ -9,7 +9,7 @@ export function createLogger(level: string): Logger {
       level,
       redact: {
         paths: ['token', '*.token', 'accessToken', '*.accessToken', 'headers.authorization', 'config.SLACK_BOT_TOKEN',
-          'config.SLACK_SIGNING_SECRET', 'config.SLACK_APP_TOKEN', 'config.MATRIX_ACCESS_TOKEN', 'config.DATABASE_URL'],
+          'config.SLACK_SIGNING_SECRET', 'config.SLACK_APP_TOKEN', 'config.MATRIX_ACCESS_TOKEN', 'config.DATABASE_URL', 'config.RELAIS_WIKI_PASSWORD'],
         censor: '[redacted]',
       },
     },

@@ -58,8 +58,10 @@ const sameText = (revision: WikiRevision, text: string) => revision.content === 
 
 /** The hunks of a unified diff (the page's title is printed beside it). */
 function diffOf(before: string, after: string): string {
-  const { hunks } = structuredPatch('wiki', 'Relais', before, after.trimEnd(), '', '', { context: 2 });
-  return hunks.map((hunk) => [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines].join('\n')).join('\n');
+  const { hunks } = structuredPatch('wiki', 'Relais', before ? `${before}\n` : '', `${after.trimEnd()}\n`, '', '', { context: 2 });
+  // An empty side starts at line 0, as diff(1) writes it.
+  const range = (start: number, lines: number) => `${lines ? start : start - 1},${lines}`;
+  return hunks.map((hunk) => [`@@ -${range(hunk.oldStart, hunk.oldLines)} +${range(hunk.newStart, hunk.newLines)} @@`, ...hunk.lines].join('\n')).join('\n');
 }
 
 export function userAgent(config: Config): string {
