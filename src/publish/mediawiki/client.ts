@@ -65,7 +65,7 @@ function unreachable(apiUrl: string, error: unknown): RelaisError {
 /** Errors of the wiki's API (an `error` in its answer) versus failures to reach it at all. */
 function translateError(apiUrl: string, error: unknown): RelaisError {
   if (error instanceof RelaisError) return error;
-  if (error instanceof MwnError && error.code && !error.code.startsWith('mwn') && error.code !== 'invalidjson' && !error.isAxiosError) {
+  if (error instanceof MwnError && error.code && !error.code.startsWith('mwn') && error.code !== 'invalidjson') {
     if (busyCodes.has(error.code)) return new RelaisError('unavailable', 'wiki.errors.busy', { url: apiUrl, reason: error.code }, `wiki busy: ${error.code}`);
     return new RelaisError('internal', 'wiki.errors.api', { url: apiUrl, reason: reasonOf(error) }, `wiki API error: ${reasonOf(error)}`);
   }

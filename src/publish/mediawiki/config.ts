@@ -9,7 +9,7 @@ export const wikiConfigShape = {
   /** The wiki's api.php; when set, `relais publish mediawiki` (and RELAIS_WIKI_SCHEDULE) publish there. */
   RELAIS_WIKI_API_URL: z
     .url({ protocol: /^https?$/ })
-    .refine((url) => new URL(url).pathname.endsWith('api.php'), 'must be the address of the wiki’s api.php, e.g. https://wiki.example.org/w/api.php')
+    .refine((url) => /\/api\.php(?:[?#].*)?$/.test(url), 'must be the address of the wiki’s api.php, e.g. https://wiki.example.org/w/api.php')
     .optional(),
   /** A bot password's user name, as Special:BotPasswords shows it: User@botname. */
   RELAIS_WIKI_USER: z.string().regex(/^[^@]+@[^@]+$/, 'must be a bot password user name, User@botname (Special:BotPasswords)').optional(),

@@ -88,7 +88,7 @@ export interface Titles {
 }
 
 /** Titles of the pages; tags that MediaWiki would spell alike ("a_b", "a__b") get numbered titles. */
-export function wikiTitles(prefix: string, t: Translate, tags: string[]): Titles {
+function wikiTitles(prefix: string, t: Translate, tags: string[]): Titles {
   const title = (suffix: string) => canonicalTitle(`${prefix}${suffix}`);
   const tagTitles = new Map<string, string>();
   const used = new Set<string>();

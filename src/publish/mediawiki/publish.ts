@@ -64,9 +64,8 @@ function diffOf(before: string, after: string): string {
   return hunks.map((hunk) => [`@@ -${range(hunk.oldStart, hunk.oldLines)} +${range(hunk.newStart, hunk.newLines)} @@`, ...hunk.lines].join('\n')).join('\n');
 }
 
-export function userAgent(config: Config): string {
-  return `Relais/0.1 (${config.RELAIS_PUBLIC_URL ?? 'self-hosted'}) mwn/3`;
-}
+/** As MediaWiki's API etiquette asks: who calls, and where to find them. */
+const userAgent = (config: Config) => `Relais (${config.RELAIS_PUBLIC_URL ?? 'self-hosted'}) mwn`;
 
 type Decision =
   | { action: 'unchanged' }
