@@ -65,6 +65,5 @@ export const wiki: typeof fr = {
     unreachable: 'The wiki {url} does not answer ({reason}): check RELAIS_WIKI_API_URL, or try again later.',
     busy: 'The wiki {url} asks to wait ({reason}): the publication will be resumed later.',
     api: 'The wiki {url} answered with an error: {reason}',
-    usage: 'Usage: relais publish mediawiki [--dry-run] [--force]',
   },
 };

@@ -63,6 +63,5 @@ export const wiki = {
     unreachable: 'Le wiki {url} ne répond pas ({reason}) : vérifiez RELAIS_WIKI_API_URL, ou réessayez plus tard.',
     busy: 'Le wiki {url} demande d’attendre ({reason}) : la publication sera reprise plus tard.',
     api: 'Le wiki {url} a répondu par une erreur : {reason}',
-    usage: 'Usage : relais publish mediawiki [--dry-run] [--force]',
   },
 };
