@@ -6,6 +6,7 @@ import { commandsCommand } from './cli/commands.ts';
 import { exportCommand } from './cli/export.ts';
 import { generateCommand } from './cli/generate.ts';
 import { migrateCommand } from './cli/migrate.ts';
+import { publishCommand } from './cli/publish.ts';
 import { summaryCommand } from './cli/summary.ts';
 
 export interface CliCommand {
@@ -17,6 +18,7 @@ export interface CliCommand {
 export const commands: Record<string, CliCommand> = {
   migrate: migrateCommand,
   export: exportCommand,
+  publish: publishCommand,
   summary: summaryCommand,
   commands: commandsCommand,
   generate: generateCommand,

@@ -6,12 +6,18 @@ import { platforms } from '../adapters/index.ts';
 export { platforms };
 import { buildRelais, type BuildOptions, type RunningRelais } from './build.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import type { ConfigPart } from './core/config-part.ts';
+import type { PlatformModule } from './core/platform-module.ts';
+import { wikiConfig } from './publish/mediawiki/config.ts';
 
 // The composition root: the only file of src/ that knows which platforms exist (adapters/index.ts).
 // `npm start` runs it; the CLI and the tests start Relais through `startRelais`.
 
-/** The environment validated against the core's settings and every platform's, in one message. */
-export const loadFullConfig = (env: NodeJS.ProcessEnv = process.env): Config => loadConfig(env, platforms.map((module) => module.config));
+/** Every part of the configuration besides the core's: each platform's, and the wiki's. */
+export const configParts = (modules: PlatformModule[] = platforms): ConfigPart[] => [...modules.map((module) => module.config), wikiConfig];
+
+/** The environment validated against the core's settings and every part's, in one message. */
+export const loadFullConfig = (env: NodeJS.ProcessEnv = process.env): Config => loadConfig(env, configParts());
 
 export interface StartOptions extends Partial<BuildOptions> {
   env?: NodeJS.ProcessEnv;
@@ -20,7 +26,7 @@ export interface StartOptions extends Partial<BuildOptions> {
 export function startRelais(options: StartOptions = {}): Promise<RunningRelais> {
   const { env, ...build } = options;
   const modules = build.platforms ?? platforms;
-  return buildRelais(loadConfig(env ?? process.env, modules.map((module) => module.config)), { ...build, platforms: modules });
+  return buildRelais(loadConfig(env ?? process.env, configParts(modules)), { ...build, platforms: modules });
 }
 
 /** `npm start`: Relais on the configured platforms, or a console chat when none is configured. */

@@ -3,6 +3,7 @@ import { privacy } from './en/privacy.ts';
 import { schedule } from './en/schedule.ts';
 import { web } from './en/web.ts';
 import { when } from './en/when.ts';
+import { wiki } from './en/wiki.ts';
 
 /** English. Typed as the French catalog, so a missing key fails the type check. */
 export const en: typeof fr = {
@@ -234,4 +235,5 @@ export const en: typeof fr = {
   web,
   privacy,
   when,
+  wiki,
 };

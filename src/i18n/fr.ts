@@ -2,6 +2,7 @@ import { privacy } from './fr/privacy.ts';
 import { schedule } from './fr/schedule.ts';
 import { web } from './fr/web.ts';
 import { when } from './fr/when.ts';
+import { wiki } from './fr/wiki.ts';
 
 /** French, the default language of Relais. Every key here must exist in en.ts (the type checks it). */
 export const fr = {
@@ -234,4 +235,5 @@ export const fr = {
   web,
   privacy,
   when,
+  wiki,
 };

@@ -2,7 +2,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Messenger } from '../core/messenger.ts';
 import { processOwner } from '../core/process.ts';
-import type { CoreConfig } from '../config.ts';
+import type { Config, CoreConfig } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { RenderAnnouncement } from '../domain/meetups/announcer.ts';
 import { defaultClaimTiming, type ClaimTiming } from './claim.ts';
@@ -11,7 +11,8 @@ import { defaultClaimTiming, type ClaimTiming } from './claim.ts';
 export interface SchedulerDeps {
   db: Db;
   clock: Clock;
-  config: CoreConfig;
+  /** The whole configuration: the wiki's schedule is read from it. */
+  config: Config;
   logger: Logger;
   messenger: Messenger;
   /** Reminders show the meetup as its announcement does. */

@@ -4,6 +4,7 @@ import { defaultClaimTiming, type ClaimTiming } from './claim.ts';
 import type { DeliveryContext, SchedulerDeps } from './context.ts';
 import { runDigests } from './digests.ts';
 import { runReminders } from './reminders.ts';
+import { WikiSchedule } from './wiki.ts';
 
 export interface SchedulerOptions {
   /** Who claims deliveries: this process by default; tests run two schedulers in one process. */
@@ -20,9 +21,11 @@ export class Scheduler {
   private task: ScheduledTask | undefined;
   private running: Promise<void> | undefined;
   private readonly ctx: DeliveryContext;
+  private readonly wiki: WikiSchedule;
 
   constructor(deps: SchedulerDeps, options: SchedulerOptions = {}) {
     this.ctx = { deps, owner: options.owner ?? processOwner, timing: { ...defaultClaimTiming, ...options.timing } };
+    this.wiki = new WikiSchedule(this.ctx);
   }
 
   /** Ticks every minute, and once right away to catch up on what came due while Relais was down. */
@@ -50,6 +53,7 @@ export class Scheduler {
 
   private async runOnce(): Promise<void> {
     const { logger } = this.ctx.deps;
+    void this.wiki.tick();
     await runDigests(this.ctx).catch((error: unknown) => logger.error({ err: error }, 'digest tick failed'));
     await runReminders(this.ctx).catch((error: unknown) => logger.error({ err: error }, 'reminder tick failed'));
   }
@@ -59,5 +63,6 @@ export class Scheduler {
     await this.task?.destroy();
     this.task = undefined;
     await this.running;
+    await this.wiki.stop();
   }
 }

@@ -228,14 +228,16 @@ describe.each(engines)('the migration runner (%s)', (engine) => {
 
   it('keeps existing rows through the vote-count migration (a table rebuild on SQLite) and counts the votes', async () => {
     const url = await newUrl(engine);
-    await migrateToLatest(url, { migrationsDir: migrationsCopy(engine, {}, 1) });
+    const names = committedNames(engine);
+    const from = names.findIndex((name) => name.endsWith('_tip_vote_count'));
+    await migrateToLatest(url, { migrationsDir: migrationsCopy(engine, {}, names.length - from) });
     await sql(
       url,
       `INSERT INTO "Member" ("platform", "workspace", "externalId", "displayName") VALUES ('console', 'local', 'a', 'Ana'), ('console', 'local', 'b', 'Bo');
        INSERT INTO "Tip" ("title", "text", "authorId", "updatedAt") VALUES ('t1', 'x', 1, CURRENT_TIMESTAMP), ('t2', 'y', 2, CURRENT_TIMESTAMP);
        INSERT INTO "TipVote" ("tipId", "memberId") VALUES (1, 1), (1, 2), (2, 1);`,
     );
-    expect(await migrateToLatest(url)).toEqual({ applied: [committedNames(engine).at(-1)] });
+    expect(await migrateToLatest(url)).toEqual({ applied: names.slice(from) });
     // With foreign keys on in the transaction, dropping the old "Tip" would have cascaded to the votes.
     expect(await sql(url, `SELECT count(*) AS n FROM "TipVote"`)).toEqual([{ n: engine === 'sqlite' ? 3 : '3' }]);
     expect(await sql(url, `SELECT "id", "voteCount" FROM "Tip" ORDER BY "id"`)).toEqual([

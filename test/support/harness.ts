@@ -8,6 +8,7 @@ import { plainText } from '../../src/core/plain-text.ts';
 import type { Receipt } from '../../src/core/port.ts';
 import type { Db, Engine } from '../../src/db/client.ts';
 import { createLogger } from '../../src/logger.ts';
+import { wikiConfig } from '../../src/publish/mediawiki/config.ts';
 import type { SchedulerDeps } from '../../src/scheduler/context.ts';
 import type { MemoryChat } from '../memory-chat/adapter.ts';
 import { memoryPlatform } from '../memory-chat/index.ts';
@@ -65,7 +66,7 @@ const nameOf = (user: string) => user.replace(/^@|:.*$/g, '');
 export async function createHarness(engine: Engine, options: { env?: Record<string, string>; now?: string; platform?: string } = {}): Promise<Harness> {
   const database = await createTestDatabase(engine);
   const platform = options.platform ?? 'memory';
-  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', RELAIS_ADMINS: `${platform}:@admin:example.org`, ...options.env });
+  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', RELAIS_ADMINS: `${platform}:@admin:example.org`, ...options.env }, [wikiConfig]);
   const clock = new ManualClock(new Date(options.now ?? '2026-11-30T09:00:00Z'));
   const relais = await buildRelais(config, {
     platforms: [memoryPlatform(platform)], clock, logger: createLogger('silent'),
