@@ -2,6 +2,7 @@
 // `commands`; each handler gets the remaining arguments and returns an exit code.
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
+import type { CliCommand } from './cli/command.ts';
 import { commandsCommand } from './cli/commands.ts';
 import { exportCommand } from './cli/export.ts';
 import { generateCommand } from './cli/generate.ts';
@@ -9,11 +10,6 @@ import { migrateCommand } from './cli/migrate.ts';
 import { publishCommand } from './cli/publish.ts';
 import { summaryCommand } from './cli/summary.ts';
 
-export interface CliCommand {
-  /** One line for `relais help`. */
-  help: string;
-  handler(argv: string[], env: NodeJS.ProcessEnv): Promise<number>;
-}
 
 export const commands: Record<string, CliCommand> = {
   migrate: migrateCommand,

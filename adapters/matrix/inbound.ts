@@ -5,7 +5,7 @@ import type { RelaisPort } from '../../src/core/port.ts';
 import type { RelaisMatrixClient } from './client.ts';
 import { readCommand, type BotIdentity } from './commands.ts';
 import { serverOf } from './ids.ts';
-import type { MatrixConfig } from './index.ts';
+import type { MatrixConfig } from './config.ts';
 import { anchorOf, type Outbox, type ReplyAnchor } from './outbox.ts';
 import type { RoomDirectory } from './rooms.ts';
 import type { BotStateStorageProvider } from './storage.ts';

@@ -1,23 +1,10 @@
-import { z } from 'zod';
 import { definePlatform } from '../../src/core/platform-module.ts';
 import { serverOf } from './ids.ts';
+import { shape } from './config.ts';
 import { strings } from './strings.ts';
-
-const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
-const csv = z.string().optional().transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
 
 /** A Matrix user id, bare or as a matrix.to link (what a pill points at). */
 const USER_ID = /^(?:https:\/\/matrix\.to\/#\/)?(@[^:\s/]+:[^\s/?]+)$/;
-
-const shape = {
-  MATRIX_HOMESERVER_URL: optionalUrl,
-  MATRIX_ACCESS_TOKEN: z.string().min(1).optional(),
-  MATRIX_USER_ID: z.string().regex(/^@[^:]+:.+$/, 'must look like @bot:example.org').optional(),
-  MATRIX_AUTOJOIN: csv,
-  MATRIX_RATE: z.coerce.number().positive().default(1),
-};
-
-export type MatrixConfig = z.infer<z.ZodObject<typeof shape>>;
 
 /**
  * Matrix (and Tchap) as a plain bot account, with matrix-bot-sdk: configured by

@@ -6,7 +6,7 @@ import type { ChannelRef, PersonRef, PostedMessage, UserRef } from '../../src/co
 import type { AdapterDeps } from '../../src/core/platform-module.ts';
 import { RelaisMatrixClient } from './client.ts';
 import type { BotIdentity } from './commands.ts';
-import type { MatrixConfig } from './index.ts';
+import type { MatrixConfig } from './config.ts';
 import { Inbound, withoutReplyFallback } from './inbound.ts';
 import { Outbox, txnIdOf, type ReplyAnchor } from './outbox.ts';
 import { renderEdit } from './render.ts';

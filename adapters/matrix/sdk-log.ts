@@ -1,6 +1,6 @@
 import { format } from 'node:util';
 import { LogService } from 'matrix-bot-sdk';
-import type { Logger } from '../../src/logger.ts';
+import type { Logger } from '../../src/core/logger.ts';
 
 /**
  * matrix-bot-sdk logs through a global LogService; route it into Relais's logger. Its HTTP layer

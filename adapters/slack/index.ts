@@ -1,18 +1,7 @@
-import { z } from 'zod';
 import { definePlatform } from '../../src/core/platform-module.ts';
 import { slackManifest } from './manifest.ts';
+import { shape } from './config.ts';
 import { strings } from './strings.ts';
-
-const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
-
-const shape = {
-  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional(),
-  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional(),
-  SLACK_API_URL: optionalUrl,
-};
-
-export type SlackConfig = z.infer<z.ZodObject<typeof shape>>;
 
 /**
  * Slack: Bolt's receivers (HTTP on the shared PORT at /slack/events, or Socket Mode) and its Web

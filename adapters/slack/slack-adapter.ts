@@ -11,7 +11,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { slackNameOf, unicodeOf } from './emoji.ts';
 import { modalOf, readFormContext } from './form.ts';
 import { gestureOf, type GateContext, type SlackReplyTo } from './gestures.ts';
-import type { SlackConfig } from './index.ts';
+import type { SlackConfig } from './config.ts';
 import { readableText, type SlackMessage } from './message-text.ts';
 import { People } from './people.ts';
 import { renderCard, type SlackMessage as BlockMessage } from './render.ts';

@@ -1,4 +1,4 @@
-import type { CliCommand } from '../cli.ts';
+import type { CliCommand } from './command.ts';
 import { commandReference } from '../interactions/reference.ts';
 import { commands } from '../interactions/registry.ts';
 

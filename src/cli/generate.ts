@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { CliCommand } from '../cli.ts';
+import type { CliCommand } from './command.ts';
 import { loadConfig } from '../config.ts';
 import { commandReference } from '../interactions/reference.ts';
 import { commands, Interactions } from '../interactions/registry.ts';

@@ -3,7 +3,7 @@
 // the server, and it agrees with `prisma migrate status`.
 import { maskUrl } from '../db/engine.ts';
 import { migrateToLatest, migrationStatus } from '../db/migrations.ts';
-import type { CliCommand } from '../cli.ts';
+import type { CliCommand } from './command.ts';
 import { DEFAULT_DATABASE_URL } from '../config.ts';
 
 export const migrateCommand: CliCommand = {

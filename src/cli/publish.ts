@@ -1,7 +1,7 @@
 // `relais publish mediawiki [--dry-run] [--force]`: publishes the knowledge base to the network's
 // wiki once and says, page by page, what it did (or, with --dry-run, what it would do).
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli.ts';
+import type { CliCommand } from './command.ts';
 import { loadConfig } from '../config.ts';
 import { wikiConfig } from '../publish/mediawiki/config.ts';
 import { systemClock } from '../core/clock.ts';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli.ts';
+import type { CliCommand } from './command.ts';
 import { loadConfig } from '../config.ts';
 import { systemClock, type Clock } from '../core/clock.ts';
 import { plainText } from '../core/plain-text.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError } from '../../src/config.ts';
+import { loadFullConfig as loadConfig } from '../../src/main.ts';
 import { wikiSettings } from '../../src/publish/mediawiki/config.ts';
 
 const problems = (env: Record<string, string>) => {
