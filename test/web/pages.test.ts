@@ -1,10 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
 import { hostileText, seed, startWebRelais, type Seeded, type WebRelais } from './web-relais.ts';
-
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 
 /** The titles of the tips a list page shows, in order. */
 const tipTitles = (page: Page) => page.locator('main ul.cards h2 a').allTextContents();
@@ -16,11 +14,9 @@ describe('web pages in Chromium (sqlite)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // Fail loudly: these tests are the proof the pages work in a browser; never skip them.
-    if (!existsSync(chromiumPath)) throw new Error(`Chromium is missing at ${chromiumPath}: apt-get install -y chromium`);
     relais = await startWebRelais('sqlite');
     seeded = await seed(relais);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
     const context = await browser.newContext({ locale: 'fr-FR', baseURL: relais.base });
     // Nothing may leave the loopback interface.
     await context.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
