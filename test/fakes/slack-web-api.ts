@@ -90,6 +90,11 @@ export class FakeSlackWebApi {
     this.privateChannels = new Set(opts.privateChannels ?? []);
   }
 
+  /** A message of a channel, as stored. */
+  storedMessage(channel: string, ts: string): StoredMessage | undefined {
+    return this.messages.get(channel)?.find((m) => m.ts === ts);
+  }
+
   /** A message people posted, for conversations.history / conversations.replies to find. */
   addMessage(channel: string, message: StoredMessage): void {
     this.messages.set(channel, [...(this.messages.get(channel) ?? []), message]);
