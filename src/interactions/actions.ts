@@ -12,7 +12,7 @@ function rsvpAction(status: RsvpStatus): ActionDecl {
     schema: idValue,
     permission: 'anyone',
     async run({ id }, ctx) {
-      const outcome = await answerMeetup({ db: ctx.db, clock: ctx.clock, out: ctx.out, locale: ctx.config.RELAIS_LOCALE }, ctx.member, id, status, 'button');
+      const outcome = await answerMeetup(ctx, ctx.member, id, status, 'button');
       if (outcome.changed) ctx.changed(id);
       return { visibility: 'ephemeral', card: answerConfirmation(outcome, id, ctx.locale) };
     },

@@ -21,7 +21,7 @@ export const rsvpReaction: ReactionDecl = {
       const current = await ctx.db.rsvp.findUnique({ where: { meetupId_memberId: { meetupId, memberId: ctx.member.id } } });
       if (current?.status !== status) return [];
     }
-    const outcome = await answerMeetup({ db: ctx.db, clock: ctx.clock, out: ctx.out, locale: ctx.config.RELAIS_LOCALE }, ctx.member, meetupId, added ? status : null, 'reaction');
+    const outcome = await answerMeetup(ctx, ctx.member, meetupId, added ? status : null, 'reaction');
     if (!outcome.changed) return [];
     ctx.changed(meetupId);
     return { visibility: 'ephemeral', card: answerConfirmation(outcome, meetupId, ctx.locale) };

@@ -1,3 +1,4 @@
+import { followableUrl } from '../core/card.ts';
 import escapeHtml from 'escape-html';
 import { withoutDeceptiveCharacters } from '../core/inert-text.ts';
 
@@ -30,13 +31,5 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
   return new SafeHtml(out);
 }
 
-/** A URL users typed may be shown as a link only when it is http(s); otherwise undefined. */
-export function safeHref(url: string | null | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** A URL users typed may be shown as a link only when it is one people may follow (the cards' rule); otherwise undefined. */
+export const safeHref = (url: string | null | undefined): string | undefined => (url ? followableUrl(url) : undefined);

@@ -58,6 +58,18 @@ describe.each(engines)('meetups on %s', (engine) => {
     expect(lastCardText(h, 'update')).toContain('✅ 2 participent · 🤔 0 peut-être · ❌ 1 absent·e');
   });
 
+  it('changes nothing, and edits no announcement, for the answer someone already gave', async () => {
+    await h.run('/meetup rsvp 1 peut-être', { user: '@gina:example.org' });
+    await h.relais.settle();
+    const revision = (await h.db.meetup.findUniqueOrThrow({ where: { id: 1 } })).revision;
+    const edits = h.adapter.of('update').length;
+    expect((await h.run('/meetup rsvp 1 peut-être', { user: '@gina:example.org' }))[0]).toContain('peut-être pour la rencontre n°1');
+    await h.relais.settle();
+    expect((await h.db.meetup.findUniqueOrThrow({ where: { id: 1 } })).revision).toBe(revision);
+    expect(h.adapter.of('update')).toHaveLength(edits);
+    await h.run('/meetup rsvp 1 retirer', { user: '@gina:example.org' });
+  });
+
   it('takes answers by reaction on the announcement, and withdraws them when the reaction goes', async () => {
     const messageId = h.adapter.of('post')[0]!.messageId!;
     const erin = { user: '@erin:example.org' };

@@ -12,6 +12,12 @@ describe.each(engines)('tips on %s', (engine) => {
   });
   afterAll(() => h.close());
 
+  it('answers help for /tip help and /tip aide, and saves no tip named after them', async () => {
+    const before = await h.db.tip.count();
+    for (const line of ['/tip help', '/tip aide', '/tip Help']) expect((await h.run(line))[0]).toContain('Aide de /tip');
+    expect(await h.db.tip.count()).toBe(before);
+  });
+
   it('saves a tip, with its #hashtags as folded tags', async () => {
     const [reply] = await h.run('/tip add Un guide RGPD pour les mairies #RGPD #Guides');
     expect(reply).toMatch(/Astuce n°4 enregistrée\. Étiquettes : #guides #rgpd/);

@@ -40,6 +40,15 @@ describe('manifest.yml', () => {
     expect(declared.sort()).toEqual(commands.map((command) => command.name).sort());
   });
 
+  it('names every subcommand in the usage hints, /summary now and /relais my-data and forget-me included', () => {
+    for (const command of commands) {
+      const hint = new RegExp(`- command: /${command.name}\\n(?:.*\\n){2}\\s+usage_hint: "\\[([^\\]]+)\\]`).exec(manifest)?.[1]?.split('|');
+      expect(hint).toEqual(command.subcommands.map((sub) => sub.name));
+    }
+    expect(manifest).toMatch(/usage_hint: "\[preview\|now\|config\]/);
+    expect(manifest).toMatch(/my-data\|forget-me/);
+  });
+
   it('declares the Save as tip shortcut, the reaction events and interactivity', () => {
     expect(manifest).toContain(`callback_id: ${capture.id}`);
     expect(manifest).toMatch(/- reaction_added\n\s+- reaction_removed/);

@@ -10,8 +10,8 @@ export interface AnswerDeps {
   db: Tx;
   clock: Clock;
   out: Outgoing;
-  /** The language promoted people are told in. */
-  locale: string;
+  /** RELAIS_LOCALE: the language promoted people are told in. */
+  config: { RELAIS_LOCALE: string };
 }
 
 /**
@@ -22,8 +22,8 @@ export async function answerMeetup(deps: AnswerDeps, member: MemberRecord, meetu
   const outcome = await setRsvp(deps.db, meetupId, member.id, status, source, deps.clock.now());
   if (outcome.promoted.length) {
     const meetup = await deps.db.meetup.findUniqueOrThrow({ where: { id: meetupId }, select: { title: true } });
-    const t = translator(deps.locale);
-    await tell(deps.out, outcome.promoted, { locale: deps.locale, tone: 'success', body: [[t('meetups.promoted', { id: meetupId, title: meetup.title })]] });
+    const locale = deps.config.RELAIS_LOCALE;
+    await tell(deps.out, outcome.promoted, { locale, tone: 'success', body: [[translator(locale)('meetups.promoted', { id: meetupId, title: meetup.title })]] });
   }
   return outcome;
 }

@@ -175,7 +175,7 @@ export const meetupCommand = defineCommand({
       permission: 'anyone',
       help: 'meetups.help.rsvp',
       async run({ id, answer }, ctx) {
-        const outcome = await answerMeetup({ db: ctx.db, clock: ctx.clock, out: ctx.out, locale: ctx.config.RELAIS_LOCALE }, ctx.member, id, rsvpAnswers[answer], 'command');
+        const outcome = await answerMeetup(ctx, ctx.member, id, rsvpAnswers[answer], 'command');
         if (outcome.changed) ctx.changed(id);
         return { visibility: 'ephemeral', card: answerConfirmation(outcome, id, ctx.locale) };
       },
