@@ -3,7 +3,7 @@
  * loaded), against a LIKE scan of the same table for the same queries.
  */
 import type { Db, Engine } from '../src/db/client.ts';
-import { queryTerms } from '../src/domain/tips/search.ts';
+import { queryWords } from '../src/domain/tips/search-text.ts';
 import { searchTips } from '../src/domain/tips/service.ts';
 import { vocabulary } from './data.ts';
 import { seeded } from './random.ts';
@@ -21,8 +21,8 @@ export function searchQueries(): string[] {
 }
 
 async function scan(db: Db, query: string): Promise<number[]> {
-  // queryTerms keeps letters and digits only, so the terms can be written into the SQL as they are.
-  const where = queryTerms(query).map((term) => `"searchText" LIKE '%${term}%'`).join(' AND ') || '1 = 1';
+  // queryWords keeps letters and digits only, so the folded words can be written into the SQL as they are.
+  const where = queryWords(query).map(({ word }) => `"searchText" LIKE '%${word}%'`).join(' AND ') || '1 = 1';
   const rows = await db.$queryRawUnsafe<Array<{ id: number }>>(`SELECT id FROM "Tip" WHERE status = 'published' AND ${where} ORDER BY id DESC LIMIT 10`);
   return rows.map((row) => Number(row.id));
 }

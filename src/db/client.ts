@@ -1,11 +1,13 @@
 // Opens Relais's database: SQLite (better-sqlite3) or PostgreSQL (pg), through the Prisma client
-// generated for that engine, after applying pending migrations with the in-process WASM engine.
+// generated for that engine, after applying pending migrations with the in-process WASM engine
+// and the one data step SQL cannot do: re-stemming tips indexed by older rules (search-index.ts).
 // The client, driver and adapter of the engine in use are the only ones loaded (dynamic imports):
 // each generated client and driver left unused would stay resident for the life of the process.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '../generated/sqlite/client.ts';
 import { migrateToLatest } from '../../prisma/engine-bridge/index.mjs';
+import { reindexStaleTips } from '../domain/tips/search-index.ts';
 import { engineOf, maskUrl, sqliteFile, type Engine } from './engine.ts';
 
 export type { Engine };
@@ -42,6 +44,7 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
       await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
       await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
       await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+      if (opts.migrate ?? true) await reindexStaleTips(db);
       return { db, engine, close: () => db.$disconnect() };
     }
     if (opts.migrate ?? true) await migrateToLatest(url);
@@ -52,6 +55,7 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
     const adapter = new PrismaPg({ connectionString: url }, schema ? { schema: decodeURIComponent(schema) } : undefined);
     const db = new PostgresPrismaClient({ adapter }) as unknown as Db;
     await db.$connect();
+    if (opts.migrate ?? true) await reindexStaleTips(db);
     return { db, engine, close: () => db.$disconnect() };
   } catch (e) {
     // Driver and engine errors may quote the URL: never let the password out.

@@ -3,6 +3,7 @@ import { matrix } from './en/matrix.ts';
 import { privacy } from './en/privacy.ts';
 import { schedule } from './en/schedule.ts';
 import { slack } from './en/slack.ts';
+import { tags } from './en/tags.ts';
 import { web } from './en/web.ts';
 
 /** English. Typed as the French catalog, so a missing key fails the type check. */
@@ -209,4 +210,5 @@ export const en: typeof fr = {
   schedule,
   web,
   privacy,
+  tags,
 };

@@ -2,6 +2,7 @@ import { matrix } from './fr/matrix.ts';
 import { privacy } from './fr/privacy.ts';
 import { schedule } from './fr/schedule.ts';
 import { slack } from './fr/slack.ts';
+import { tags } from './fr/tags.ts';
 import { web } from './fr/web.ts';
 
 /** French, the default language of Relais. Every key here must exist in en.ts (the type checks it). */
@@ -208,4 +209,5 @@ export const fr = {
   schedule,
   web,
   privacy,
+  tags,
 };

@@ -1,15 +1,5 @@
 import type { Db, Engine } from '../../db/client.ts';
-import { fold } from '../text.ts';
-
-/**
- * Query words: folded (so "réunion" finds "reunion"), letters and digits only (so nothing a user
- * types can become query syntax), light plural folding for French and English ("outils" → "outil").
- */
-export function queryTerms(query: string): string[] {
-  const words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const stems = words.map((word) => (word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word));
-  return [...new Set(stems)].slice(0, 12);
-}
+import { prefixForms, queryWords, type QueryWord } from './search-text.ts';
 
 export interface TipSearchOptions {
   limit: number;
@@ -23,46 +13,91 @@ export interface TipSearchOptions {
  */
 export const RANKED_MATCHES = 500;
 
-type Matching = 'exact' | 'prefix';
+/** FTS5 has prefix indexes for prefixes of up to this many characters (prefix = '2 3 4' in the migrations). */
+const INDEXED_PREFIX = 4;
+/** How many indexed words a longer prefix being typed expands to. */
+export const TYPED_EXPANSIONS = 64;
 
-/** The newest RANKED_MATCHES published tips having every term (as a word, or as a word's start), best ranked first. */
-async function rankedMatches(db: Db, engine: Engine, terms: string[], matching: Matching, options: TipSearchOptions): Promise<number[]> {
-  const network = options.networkId ?? null;
-  const star = matching === 'prefix' ? '*' : '';
-  const rows =
-    engine === 'sqlite'
-      ? await db.$queryRaw<{ id: number }[]>`
-          SELECT id FROM (
-            SELECT t.id AS id, bm25("TipSearch") AS score FROM "TipSearch" s JOIN "Tip" t ON t.id = s.rowid
-            WHERE "TipSearch" MATCH ${terms.map((term) => `"${term}"${star}`).join(' ')}
-              AND t.status = 'published' AND (${network} IS NULL OR t."networkId" = ${network})
-            ORDER BY s.rowid DESC LIMIT ${RANKED_MATCHES})
-          ORDER BY score, id DESC LIMIT ${options.limit}`
-      : await db.$queryRaw<{ id: number }[]>`
-          WITH q AS (SELECT to_tsquery('simple', ${terms.map((term) => `${term}${star ? ':*' : ''}`).join(' & ')}) AS query),
-          newest AS (
-            SELECT id, "searchText" FROM "Tip", q
-            WHERE to_tsvector('simple', "searchText") @@ q.query
-              AND status = 'published' AND (${network}::int IS NULL OR "networkId" = ${network}::int)
-            ORDER BY id DESC LIMIT ${RANKED_MATCHES})
-          SELECT id FROM newest, q
-          ORDER BY ts_rank(to_tsvector('simple', "searchText"), q.query) DESC, id DESC
-          LIMIT ${options.limit}`;
-  return rows.map((row) => Number(row.id));
+const any = (terms: string[], or: string) => `(${terms.join(or)})`;
+
+/**
+ * The engines' query strings, built from words of letters and digits only (queryWords): nothing a
+ * user types becomes an operator. `exact`: every word, as one of its stems. `head`: the same for
+ * all words but the last, which may be being typed.
+ */
+function sqliteQueries(words: QueryWord[]) {
+  const stems = words.map(({ stems }) => any(stems.map((stem) => `"${stem}"`), ' OR '));
+  const typed = prefixForms(words.at(-1) as QueryWord);
+  return {
+    exact: stems.join(' AND '),
+    head: stems.slice(0, -1).map((part) => `${part} AND `).join(''),
+    /** Prefixes FTS5 serves from its prefix indexes ("ab"*), or one letter as a word. */
+    short: JSON.stringify(typed.filter((form) => form.length <= INDEXED_PREFIX).map((form) => (form.length > 1 ? `"${form}"*` : `"${form}"`))),
+    /** Longer prefixes, as [from, to) ranges of TipSearchWord to expand. */
+    ranges: JSON.stringify(typed.filter((form) => form.length > INDEXED_PREFIX).map((form) => [form, `${form}\uffff`])),
+  };
+}
+
+function postgresQueries(words: QueryWord[]) {
+  const stems = words.map(({ stems }) => any(stems, ' | '));
+  const typed = any(prefixForms(words.at(-1) as QueryWord).map((form) => (form.length > 1 ? `${form}:*` : form)), ' | ');
+  return { exact: stems.join(' & '), prefixed: [...stems.slice(0, -1), typed].join(' & ') };
 }
 
 /**
- * Ranked full-text search over published tips: FTS5 with bm25 on SQLite, a GIN-indexed tsvector
- * with ts_rank on PostgreSQL. All terms must match. Tips having the words themselves come first;
- * only when they are fewer than the limit do tips where the terms start longer words follow
- * ("outil" then "outillage"): expanding a common word's prefix is what costs, and is rarely needed.
- * The query text is always a bound parameter.
+ * Ranked full-text search over published tips, in one statement: FTS5 on SQLite, the stored,
+ * GIN-indexed "searchVector" on PostgreSQL. Every word must match, as a stem in French or English
+ * ("partager" finds "partagées", "library" finds "libraries"); tips having them come first, ranked
+ * (bm25, ts_rank). Only when they are fewer than the limit do tips where the last word starts a
+ * longer word follow, newest first ("outil" then "outillage"; "parta" finds "partagées"): a
+ * prefix of a common word costs a scan of every tip having it, and the constant condition on the
+ * first list's size lets both engines skip that scan. The query strings are bound parameters.
  */
 export async function searchTipIds(db: Db, engine: Engine, query: string, options: TipSearchOptions): Promise<number[]> {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return [];
-  const exact = await rankedMatches(db, engine, terms, 'exact', options);
-  if (exact.length >= options.limit) return exact;
-  const prefixed = await rankedMatches(db, engine, terms, 'prefix', options);
-  return [...new Set([...exact, ...prefixed])].slice(0, options.limit);
+  const words = queryWords(query);
+  if (words.length === 0) return [];
+  const network = options.networkId ?? null;
+  if (engine === 'sqlite') {
+    // The last word's prefixes: short ones as FTS5 prefix queries, longer ones expanded to the
+    // indexed words they start (FTS5 would read the whole index of each), in the MATCH string.
+    const { exact, head, short, ranges } = sqliteQueries(words);
+    const rows = await db.$queryRaw<{ id: number | bigint }[]>`
+      WITH exact AS MATERIALIZED (
+        SELECT t.id AS id, bm25("TipSearch") AS score FROM "TipSearch" s JOIN "Tip" t ON t.id = s.rowid
+        WHERE "TipSearch" MATCH ${exact} AND t.status = 'published' AND (${network} IS NULL OR t."networkId" = ${network})
+        ORDER BY s.rowid DESC LIMIT ${RANKED_MATCHES}),
+      typed(term) AS MATERIALIZED (
+        SELECT value FROM json_each(${short})
+        UNION ALL SELECT * FROM (
+          SELECT '"' || w.word || '"' FROM json_each(${ranges}) r
+          JOIN "TipSearchWord" w ON w.word >= r.value ->> 0 AND w.word < r.value ->> 1 LIMIT ${TYPED_EXPANSIONS})),
+      prefixed AS MATERIALIZED (
+        SELECT t.id AS id FROM "TipSearch" s JOIN "Tip" t ON t.id = s.rowid
+        WHERE (SELECT count(*) FROM exact) < ${options.limit} AND EXISTS (SELECT 1 FROM typed)
+          AND "TipSearch" MATCH (SELECT ${head} || '(' || group_concat(term, ' OR ') || ')' FROM typed)
+          AND t.status = 'published' AND (${network} IS NULL OR t."networkId" = ${network})
+        ORDER BY s.rowid DESC LIMIT ${options.limit})
+      SELECT id FROM (
+        SELECT id, 0 AS stage, score FROM exact
+        UNION ALL SELECT id, 1 AS stage, 0 AS score FROM prefixed WHERE id NOT IN (SELECT id FROM exact))
+      ORDER BY stage, score, id DESC LIMIT ${options.limit}`;
+    return rows.map((row) => Number(row.id));
+  }
+  const { exact, prefixed } = postgresQueries(words);
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    WITH exact AS MATERIALIZED (
+      SELECT id, ts_rank(vector, to_tsquery('simple', ${exact})) AS score FROM (
+        SELECT id, "searchVector" AS vector FROM "Tip"
+        WHERE "searchVector" @@ to_tsquery('simple', ${exact}) AND status = 'published' AND (${network}::int IS NULL OR "networkId" = ${network}::int)
+        ORDER BY id DESC LIMIT ${RANKED_MATCHES}) newest),
+    prefixed AS MATERIALIZED (
+      SELECT id FROM "Tip"
+      WHERE (SELECT count(*) FROM exact) < ${options.limit}
+        AND "searchVector" @@ to_tsquery('simple', ${prefixed}) AND status = 'published' AND (${network}::int IS NULL OR "networkId" = ${network}::int)
+      ORDER BY id DESC LIMIT ${options.limit})
+    SELECT id FROM (
+      SELECT id, 0 AS stage, score FROM exact
+      UNION ALL SELECT id, 1 AS stage, 0 AS score FROM prefixed WHERE id NOT IN (SELECT id FROM exact)) ranked
+    ORDER BY stage, score DESC, id DESC LIMIT ${options.limit}`;
+  return rows.map((row) => Number(row.id));
 }
