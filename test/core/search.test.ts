@@ -119,6 +119,19 @@ describe.each(engines)('tip search on %s', (engine) => {
     expect(await search('NEAR(partager)')).toEqual([]);
   });
 
+  it('keeps to one network when asked, and never lists hidden tips', async () => {
+    const network = await h.services.db.network.create({ data: { slug: 'cartes', name: 'Cartes' } });
+    await h.run('/tip add Les cartes partagées du réseau', { channel: '!cartes:example.org' });
+    const { id } = await h.services.db.tip.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    await h.services.db.tip.update({ where: { id }, data: { networkId: network.id } });
+    const inNetwork = await searchTips(h.services.db, h.services.engine, 'partager', { limit: 10, networkId: network.id });
+    expect(inNetwork.map((tip) => tip.id)).toEqual([id]);
+    expect((await hits('partager')).map((tip) => tip.id)).toEqual([id, 1]);
+    await h.run(`/tip delete ${id}`, { channel: '!cartes:example.org' });
+    expect((await hits('partager')).map((tip) => tip.id)).toEqual([1]);
+    expect((await hits('parta')).map((tip) => tip.id)).toEqual([1]);
+  });
+
   it('re-indexes tips saved under older indexing rules', async () => {
     const author = await h.services.db.member.findFirstOrThrow();
     // As the migration leaves them: folded words only, no stems.
