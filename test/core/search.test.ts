@@ -108,7 +108,8 @@ describe.each(engines)('tip search on %s', (engine) => {
 
   it('treats hostile query text as words: results or nothing, never an error', async () => {
     const hostile = ['"', '""', "'", '*', '-', ':', '&', '|', '!', '(', ')', 'NEAR(partager meetings)', 'partager NOT meetings', 'partager OR x', 'partager AND',
-      '"partager"*', '-partager', 'partager:*', 'meetings & | !', 'col:partager', '^partager', '{searchText}: partager', "partag' OR 1=1 --", '\\', '%_', '\u0000', '½ ²'];
+      '"partager"*', '-partager', 'partager:*', 'meetings & | !', 'col:partager', '^partager', '{searchText}: partager', "partag' OR 1=1 --", '\\', '%_', '\u0000', '½ ²',
+      'introuvablement', 'partager introuvablement', '一0𐀀一', '𔠒󳏐𞵁', 'Ⅻ'];
     for (const query of hostile) {
       const [reply] = await h.run(`/tip search ${query}`);
       expect(reply, query).toMatch(/^Astuces pour|^Aucune astuce ne correspond/);

@@ -31,8 +31,8 @@ function sqliteQueries(words: QueryWord[]) {
   return {
     exact: stems.join(' AND '),
     head: stems.slice(0, -1).map((part) => `${part} AND `).join(''),
-    /** Prefixes FTS5 serves from its prefix indexes ("ab"*), or one letter as a word. */
-    short: JSON.stringify(typed.filter((form) => form.length <= INDEXED_PREFIX).map((form) => (form.length > 1 ? `"${form}"*` : `"${form}"`))),
+    /** Prefixes FTS5 serves from its prefix indexes ("ab"*), one letter as a word, longer ones as words too (never none). */
+    short: JSON.stringify(typed.map((form) => (form.length > 1 && form.length <= INDEXED_PREFIX ? `"${form}"*` : `"${form}"`))),
     /** Longer prefixes, as [from, to) ranges of TipSearchWord to expand. */
     ranges: JSON.stringify(typed.filter((form) => form.length > INDEXED_PREFIX).map((form) => [form, `${form}\uffff`])),
   };
@@ -76,7 +76,7 @@ export async function searchTipIds(db: Db, engine: Engine, query: string, option
           JOIN "TipSearchWord" w ON w.word >= r.value ->> 0 AND w.word < r.value ->> 1 LIMIT ${TYPED_EXPANSIONS})),
       prefixed AS MATERIALIZED (
         SELECT s.rowid AS id FROM "TipSearch" s
-        WHERE (SELECT count(*) FROM exact) < ${options.limit} AND EXISTS (SELECT 1 FROM typed)
+        WHERE (SELECT count(*) FROM exact) < ${options.limit}
           AND "TipSearch" MATCH (SELECT ${head} || '(' || group_concat(term, ' OR ') || ')' FROM typed)
           AND (${network} IS NULL OR EXISTS (SELECT 1 FROM "Tip" WHERE id = s.rowid AND "networkId" = ${network}))
         ORDER BY s.rowid DESC LIMIT ${RANKED_MATCHES})
