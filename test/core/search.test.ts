@@ -157,6 +157,13 @@ describe('excerpts', () => {
     expect(long).toContain(text.slice(1, -1));
   });
 
+  it('shows a short text whole, wherever the match is', () => {
+    expect(excerpt('Réunion mensuelle : utilisez le calendrier partagé', 'partager', 100)).toEqual([
+      { text: 'Réunion mensuelle : utilisez le calendrier ', match: false },
+      { text: 'partagé', match: true },
+    ]);
+  });
+
   it('starts at the beginning when nothing in the text matches', () => {
     expect(excerpt('Un texte court', 'ailleurs')).toEqual([{ text: 'Un texte court', match: false }]);
   });

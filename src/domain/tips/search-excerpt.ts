@@ -26,10 +26,11 @@ export function excerpt(text: string, query: string, length = 160): Excerpt {
   const words = wordsOf(source);
   const matched = words.filter((word) => matches(word.text));
 
-  // The window: from a word start about LEAD characters before the first match, to the end of
-  // the last word that fits in `length`.
+  // The window: from a word start about LEAD characters before the first match (earlier when the
+  // text ends sooner: a short text is shown whole), to the end of the last word that fits.
   const first = matched[0]?.index ?? 0;
-  const start = first <= LEAD ? 0 : (words.find((word) => word.index >= first - LEAD)?.index ?? first);
+  const from = Math.min(first - LEAD, source.length - length);
+  const start = from <= 0 ? 0 : (words.find((word) => word.index >= from)?.index ?? first);
   const limit = start + length;
   const fitting = words.filter((word) => word.index >= start && word.index + word.length <= limit).at(-1);
   const finish = limit >= source.length ? source.length : fitting ? fitting.index + fitting.length : limit;
