@@ -50,7 +50,8 @@ async function languageOf(db: Db, tip: NewTip): Promise<Language | null> {
 }
 
 export async function addTip(db: Db, tip: NewTip): Promise<TipView> {
-  const [tags, language] = await Promise.all([tagsOf(db, tip.text, tip.tags), languageOf(db, tip)]);
+  const tags = await tagsOf(db, tip.text, tip.tags);
+  const language = await languageOf(db, tip);
   const title = titleOf(tip.text);
   return db.tip.create({
     data: {
