@@ -62,6 +62,8 @@ export async function searchTipIds(db: Db, engine: Engine, query: string, option
     // indexed words they start (FTS5 would read the whole index of each), in the MATCH string.
     // Matches are ranked straight from the index, and hidden tips left out of the ranked ones:
     // joining every match to its tip first costs as much again (only a network filter does).
+    // The gate, a CROSS JOIN's outer loop (SQLite keeps that order), skips the prefix scan when
+    // the exact matches fill the list: as a plain condition, SQLite would still start the scan.
     const { exact, head, short, ranges } = sqliteQueries(words);
     const rows = await db.$queryRaw<{ id: number | bigint }[]>`
       WITH exact AS MATERIALIZED (
@@ -75,9 +77,8 @@ export async function searchTipIds(db: Db, engine: Engine, query: string, option
           SELECT '"' || w.word || '"' FROM json_each(${ranges}) r
           JOIN "TipSearchWord" w ON w.word >= r.value ->> 0 AND w.word < r.value ->> 1 LIMIT ${TYPED_EXPANSIONS})),
       prefixed AS MATERIALIZED (
-        SELECT s.rowid AS id FROM "TipSearch" s
-        WHERE (SELECT count(*) FROM exact) < ${options.limit}
-          AND "TipSearch" MATCH (SELECT ${head} || '(' || group_concat(term, ' OR ') || ')' FROM typed)
+        SELECT s.rowid AS id FROM (SELECT 1 WHERE (SELECT count(*) FROM exact) < ${options.limit}) gate CROSS JOIN "TipSearch" s
+        WHERE "TipSearch" MATCH (SELECT ${head} || '(' || group_concat(term, ' OR ') || ')' FROM typed)
           AND (${network} IS NULL OR EXISTS (SELECT 1 FROM "Tip" WHERE id = s.rowid AND "networkId" = ${network}))
         ORDER BY s.rowid DESC LIMIT ${RANKED_MATCHES})
       SELECT r.id AS id FROM (
