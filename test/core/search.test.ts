@@ -59,7 +59,7 @@ describe.each(engines)('tip search on %s', (engine) => {
     expect(hit?.excerpt).toEqual([
       { text: 'Les fiches ', match: false },
       { text: 'partagées', match: true },
-      { text: ' sont rangées dans le dossier commun #Délibérations', match: false },
+      { text: ' sont rangées dans le dossier commun', match: false },
     ]);
     const [reply] = await h.run('/tip search partager');
     expect(reply).toContain('• #1 Les fiches partagées sont rangées');

@@ -16,7 +16,7 @@ export const RANKED_MATCHES = 500;
 /** FTS5 has prefix indexes for prefixes of up to this many characters (prefix = '2 3 4' in the migrations). */
 const INDEXED_PREFIX = 4;
 /** How many indexed words a longer prefix being typed expands to. */
-export const TYPED_EXPANSIONS = 64;
+const TYPED_EXPANSIONS = 64;
 
 const any = (terms: string[], or: string) => `(${terms.join(or)})`;
 

@@ -140,7 +140,7 @@ export async function topTips(db: Db, limit: number, since?: Date): Promise<TipV
 /** Characters of a result's excerpt: about a line in chat, two in a web page's list. */
 const EXCERPT_LENGTH = 140;
 
-/** A search result: the tip, and the part of its text around the matched words. */
+/** A search result: the tip, and the part of its text around the matched words (trailing #tags are shown as tags). */
 export type SearchHit = TipView & { excerpt: Excerpt };
 
 /** Published tips matching the query, best first (search.ts), each with its excerpt. */
@@ -151,6 +151,6 @@ export async function searchTips(db: Db, engine: Engine, query: string, options:
   const byId = new Map(tips.map((tip) => [tip.id, tip]));
   return ids.flatMap((id) => {
     const tip = byId.get(id);
-    return tip ? [{ ...tip, excerpt: excerpt(tip.text, query, EXCERPT_LENGTH) }] : [];
+    return tip ? [{ ...tip, excerpt: excerpt(withoutTrailingTags(tip.text), query, EXCERPT_LENGTH) }] : [];
   });
 }
