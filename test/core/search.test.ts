@@ -176,3 +176,20 @@ describe('excerpts', () => {
     ]);
   });
 });
+
+describe.each(engines)('words most tips have, on %s', (engine) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(engine);
+    for (const text of ['Atelier cartes partagées', 'Atelier vidéo', 'Atelier impression', 'Ateliers du jeudi', 'Réunion partagée']) await h.run(`/tip add ${text}`);
+  });
+  afterAll(() => h.close());
+
+  it('still requires every word, the common one included, and ranks by the others', async () => {
+    const found = async (query: string) => (await searchTips(h.services.db, h.services.engine, query, { limit: 10 })).map((tip) => tip.id);
+    expect(await found('atelier partager')).toEqual([1]);
+    expect(await found('partager ateliers')).toEqual([1]);
+    expect((await found('atelier')).sort()).toEqual([1, 2, 3, 4]);
+    expect(await found('atelier réunion')).toEqual([]);
+  });
+});

@@ -56,26 +56,34 @@ PRAGMA defer_foreign_keys=OFF;
 -- CreateIndex
 CREATE INDEX "TagAlias_into_idx" ON "TagAlias"("into");
 
--- Hand-written: the words the search index holds, so that a word being typed is expanded to the
--- indexed words it starts (FTS5 would read the whole index of a prefix longer than its prefix
--- indexes). Filled by the triggers below; opening the database re-indexes every tip (searchVersion 0).
-CREATE TABLE "TipSearchWord" ("word" TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;
+-- Hand-written: the words the search index holds and how many tips have each ('' counts the
+-- tips), so that a word being typed is expanded to the indexed words it starts (FTS5 would read
+-- the whole index of a prefix longer than its prefix indexes), and words most tips have are left
+-- out of ranking. Kept by the triggers below; opening the database re-indexes every tip
+-- (searchVersion 0), which counts them.
+CREATE TABLE "TipSearchWord" ("word" TEXT NOT NULL PRIMARY KEY, "docs" INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
 
 -- "Tip" was rebuilt: restore the full-text search triggers and re-index.
 -- Hand-edited: the index follows "searchText" only; a vote or a status change leaves it as it is.
 CREATE TRIGGER "Tip_search_insert" AFTER INSERT ON "Tip" BEGIN
     INSERT INTO "TipSearch" (rowid, "searchText") VALUES (new."id", new."searchText");
-    INSERT OR IGNORE INTO "TipSearchWord" ("word") SELECT value FROM json_each((SELECT CASE WHEN json_valid(j) THEN j ELSE '[]' END FROM (SELECT '["' || replace(new."searchText", ' ', '","') || '"]' AS j))) WHERE value <> '';
+    INSERT INTO "TipSearchWord" ("word", "docs") SELECT DISTINCT value, 1 FROM json_each((SELECT CASE WHEN json_valid(j) THEN j ELSE '[]' END FROM (SELECT '["' || replace(new."searchText", ' ', '","') || '"]' AS j))) WHERE value <> '' AND new."searchVersion" > 0
+        ON CONFLICT ("word") DO UPDATE SET "docs" = "docs" + 1;
+    INSERT INTO "TipSearchWord" ("word", "docs") SELECT '', 1 WHERE new."searchVersion" > 0 ON CONFLICT ("word") DO UPDATE SET "docs" = "docs" + 1;
 END;
 
 CREATE TRIGGER "Tip_search_delete" AFTER DELETE ON "Tip" BEGIN
     INSERT INTO "TipSearch" ("TipSearch", rowid, "searchText") VALUES ('delete', old."id", old."searchText");
+    UPDATE "TipSearchWord" SET "docs" = "docs" - 1 WHERE old."searchVersion" > 0 AND ("word" = '' OR "word" IN (SELECT value FROM json_each((SELECT CASE WHEN json_valid(j) THEN j ELSE '[]' END FROM (SELECT '["' || replace(old."searchText", ' ', '","') || '"]' AS j)))));
 END;
 
-CREATE TRIGGER "Tip_search_update" AFTER UPDATE OF "searchText" ON "Tip" BEGIN
+CREATE TRIGGER "Tip_search_update" AFTER UPDATE OF "searchText", "searchVersion" ON "Tip" BEGIN
     INSERT INTO "TipSearch" ("TipSearch", rowid, "searchText") VALUES ('delete', old."id", old."searchText");
     INSERT INTO "TipSearch" (rowid, "searchText") VALUES (new."id", new."searchText");
-    INSERT OR IGNORE INTO "TipSearchWord" ("word") SELECT value FROM json_each((SELECT CASE WHEN json_valid(j) THEN j ELSE '[]' END FROM (SELECT '["' || replace(new."searchText", ' ', '","') || '"]' AS j))) WHERE value <> '';
+    UPDATE "TipSearchWord" SET "docs" = "docs" - 1 WHERE old."searchVersion" > 0 AND ("word" = '' OR "word" IN (SELECT value FROM json_each((SELECT CASE WHEN json_valid(j) THEN j ELSE '[]' END FROM (SELECT '["' || replace(old."searchText", ' ', '","') || '"]' AS j)))));
+    INSERT INTO "TipSearchWord" ("word", "docs") SELECT DISTINCT value, 1 FROM json_each((SELECT CASE WHEN json_valid(j) THEN j ELSE '[]' END FROM (SELECT '["' || replace(new."searchText", ' ', '","') || '"]' AS j))) WHERE value <> '' AND new."searchVersion" > 0
+        ON CONFLICT ("word") DO UPDATE SET "docs" = "docs" + 1;
+    INSERT INTO "TipSearchWord" ("word", "docs") SELECT '', 1 WHERE new."searchVersion" > 0 ON CONFLICT ("word") DO UPDATE SET "docs" = "docs" + 1;
 END;
 
 INSERT INTO "TipSearch" ("TipSearch") VALUES ('rebuild');

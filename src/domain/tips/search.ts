@@ -21,16 +21,33 @@ const TYPED_EXPANSIONS = 64;
 const any = (terms: string[], or: string) => `(${terms.join(or)})`;
 
 /**
- * The engines' query strings, built from words of letters and digits only (queryWords): nothing a
- * user types becomes an operator. `exact`: every word, as one of its stems. `head`: the same for
- * all words but the last, which may be being typed.
+ * Words most tips have (every stem in at least half of them): bm25 gives them no weight, yet reads
+ * their whole index to find so. When other words remain, these are checked on each match's text
+ * instead of being ranked; the order of results does not change.
  */
-function sqliteQueries(words: QueryWord[]) {
-  const stems = words.map(({ stems }) => any(stems.map((stem) => `"${stem}"`), ' OR '));
+async function commonWords(db: Db, words: QueryWord[]): Promise<Set<QueryWord>> {
+  if (words.length < 2) return new Set();
+  const rows = await db.$queryRaw<{ word: string; docs: number | bigint }[]>`
+    SELECT word, docs FROM "TipSearchWord" WHERE word = '' OR word IN (SELECT value FROM json_each(${JSON.stringify(words.flatMap(({ stems }) => stems))}))`;
+  const docs = new Map(rows.map((row) => [row.word, Number(row.docs)]));
+  const tips = docs.get('') ?? 0;
+  const common = words.filter(({ stems }) => tips > 0 && stems.every((stem) => (docs.get(stem) ?? 0) * 2 >= tips));
+  return new Set(common.length < words.length ? common : []);
+}
+
+/**
+ * The engines' query strings, built from words of letters and digits only (queryWords): nothing a
+ * user types becomes an operator. `exact`: every word (but the common ones), as one of its stems.
+ * `head`: every word but the last, which may be being typed.
+ */
+function sqliteQueries(words: QueryWord[], common: Set<QueryWord>) {
+  const group = ({ stems }: QueryWord) => any(stems.map((stem) => `"${stem}"`), ' OR ');
   const typed = prefixForms(words.at(-1) as QueryWord);
   return {
-    exact: stems.join(' AND '),
-    head: stems.slice(0, -1).map((part) => `${part} AND `).join(''),
+    exact: words.filter((word) => !common.has(word)).map(group).join(' AND '),
+    /** The common words' stems, one list per word: each word must have one in the tip's text. */
+    checked: JSON.stringify([...common].map(({ stems }) => stems)),
+    head: words.slice(0, -1).map((word) => `${group(word)} AND `).join(''),
     /** Prefixes FTS5 serves from its prefix indexes ("ab"*), one letter as a word, longer ones as words too (never none). */
     short: JSON.stringify(typed.map((form) => (form.length > 1 && form.length <= INDEXED_PREFIX ? `"${form}"*` : `"${form}"`))),
     /** Longer prefixes, as [from, to) ranges of TipSearchWord to expand. */
@@ -64,12 +81,15 @@ export async function searchTipIds(db: Db, engine: Engine, query: string, option
     // joining every match to its tip first costs as much again (only a network filter does).
     // The gate, a CROSS JOIN's outer loop (SQLite keeps that order), skips the prefix scan when
     // the exact matches fill the list: as a plain condition, SQLite would still start the scan.
-    const { exact, head, short, ranges } = sqliteQueries(words);
+    const { exact, checked, head, short, ranges } = sqliteQueries(words, await commonWords(db, words));
     const rows = await db.$queryRaw<{ id: number | bigint }[]>`
       WITH exact AS MATERIALIZED (
         SELECT s.rowid AS id, bm25("TipSearch") AS score FROM "TipSearch" s
         WHERE "TipSearch" MATCH ${exact}
           AND (${network} IS NULL OR EXISTS (SELECT 1 FROM "Tip" WHERE id = s.rowid AND "networkId" = ${network}))
+          AND (${checked} = '[]' OR EXISTS (SELECT 1 FROM "Tip" t WHERE t.id = s.rowid AND NOT EXISTS (
+            SELECT 1 FROM json_each(${checked}) w WHERE NOT EXISTS (
+              SELECT 1 FROM json_each(w.value) f WHERE instr(' ' || t."searchText" || ' ', ' ' || f.value || ' ') > 0))))
         ORDER BY s.rowid DESC LIMIT ${RANKED_MATCHES}),
       typed(term) AS MATERIALIZED (
         SELECT value FROM json_each(${short})
