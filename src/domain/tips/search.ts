@@ -1,3 +1,4 @@
+import { empty, join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { Db, Engine } from '../../db/client.ts';
 import { prefixForms, queryWords, type QueryWord } from './search-text.ts';
 
@@ -45,8 +46,8 @@ function sqliteQueries(words: QueryWord[], common: Set<QueryWord>) {
   const typed = prefixForms(words.at(-1) as QueryWord);
   return {
     exact: words.filter((word) => !common.has(word)).map(group).join(' AND '),
-    /** The common words' stems, one list per word: each word must have one in the tip's text. */
-    checked: JSON.stringify([...common].map(({ stems }) => stems)),
+    /** The common words, checked on the text of each match (one of each word's stems in it). */
+    checked: [...common],
     head: words.slice(0, -1).map((word) => `${group(word)} AND `).join(''),
     /** Prefixes FTS5 serves from its prefix indexes ("ab"*), one letter as a word, longer ones as words too (never none). */
     short: JSON.stringify(typed.map((form) => (form.length > 1 && form.length <= INDEXED_PREFIX ? `"${form}"*` : `"${form}"`))),
@@ -85,11 +86,9 @@ export async function searchTipIds(db: Db, engine: Engine, query: string, option
     const rows = await db.$queryRaw<{ id: number | bigint }[]>`
       WITH exact AS MATERIALIZED (
         SELECT s.rowid AS id, bm25("TipSearch") AS score FROM "TipSearch" s
+          ${checked.length ? sql`JOIN "Tip" t ON t.id = s.rowid ${join(checked.map(({ stems }) => sql`AND (${join(stems.map((stem) => sql`instr(' ' || t."searchText" || ' ', ${` ${stem} `}) > 0`), ' OR ')})`), ' ')}` : empty}
         WHERE "TipSearch" MATCH ${exact}
           AND (${network} IS NULL OR EXISTS (SELECT 1 FROM "Tip" WHERE id = s.rowid AND "networkId" = ${network}))
-          AND (${checked} = '[]' OR EXISTS (SELECT 1 FROM "Tip" t WHERE t.id = s.rowid AND NOT EXISTS (
-            SELECT 1 FROM json_each(${checked}) w WHERE NOT EXISTS (
-              SELECT 1 FROM json_each(w.value) f WHERE instr(' ' || t."searchText" || ' ', ' ' || f.value || ' ') > 0))))
         ORDER BY s.rowid DESC LIMIT ${RANKED_MATCHES}),
       typed(term) AS MATERIALIZED (
         SELECT value FROM json_each(${short})
