@@ -23,8 +23,9 @@ const any = (terms: string[], or: string) => `(${terms.join(or)})`;
 
 /**
  * Words most tips have (every stem in at least half of them): bm25 gives them no weight, yet reads
- * their whole index to find so. When other words remain, these are checked on each match's text
- * instead of being ranked; the order of results does not change.
+ * their whole index to find so (FTS5 clamps such a word's IDF to 1e-6). When other words remain,
+ * these are checked on each match's text instead of being ranked: which tips match is the same,
+ * their order all but the same. SQLite only: ts_rank has no IDF.
  */
 async function commonWords(db: Db, words: QueryWord[]): Promise<Set<QueryWord>> {
   if (words.length < 2) return new Set();
@@ -63,7 +64,8 @@ function postgresQueries(words: QueryWord[]) {
 }
 
 /**
- * Ranked full-text search over published tips, in one statement: FTS5 on SQLite, the stored,
+ * Ranked full-text search over published tips, the list in one statement (on SQLite, a
+ * query of several words first reads how many tips have each): FTS5 on SQLite, the stored,
  * GIN-indexed "searchVector" on PostgreSQL. Every word must match, as a stem in French or English
  * ("partager" finds "partagées", "library" finds "libraries"); tips having them come first, ranked
  * (bm25, ts_rank). Only when they are fewer than the limit do tips where the last word starts a
