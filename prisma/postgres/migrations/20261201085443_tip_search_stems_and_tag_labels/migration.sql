@@ -46,5 +46,6 @@ UPDATE "Tip" SET "searchVector" = to_tsvector('simple', "searchText");
 -- The expression index it replaces: every query recomputed to_tsvector on each matching row.
 DROP INDEX "Tip_searchText_fts_idx";
 
--- CreateIndex
-CREATE INDEX "Tip_searchVector_idx" ON "Tip" USING GIN ("searchVector");
+-- CreateIndex (hand-edited: fastupdate off). Tips are written at the pace of people; with a
+-- pending list, every search would also scan the entries not yet merged into the index.
+CREATE INDEX "Tip_searchVector_idx" ON "Tip" USING GIN ("searchVector") WITH (fastupdate = off);
