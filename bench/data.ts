@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { sqliteFile, type Engine } from '../src/db/engine.ts';
 import { fold } from '../src/domain/text.ts';
+import { searchFields } from '../src/domain/tips/search-index.ts';
 import { seeded } from './random.ts';
 
 export const DATA_NOW = new Date('2026-11-30T09:00:00Z');
@@ -18,7 +19,8 @@ const base = ['réunion', 'calendrier', 'partagé', 'outil', 'visio', 'agenda', 
   'courriel', 'imprimante', 'réseau', 'wifi', 'fibre', 'tiers-lieu', 'médiation', 'bibliothèque', 'données', 'open data', 'logiciel', 'libre',
   'sécurité', 'hameçonnage', 'télétravail', 'collectivité', 'département', 'région', 'préfecture', 'guichet', 'inclusion', 'citoyen', 'budget'];
 const syllables = ['ba', 'co', 'di', 'fu', 'ga', 'lo', 'mi', 'nu', 'pa', 're', 'si', 'to', 'va', 'zé', 'ran', 'tin', 'mon', 'pel', 'gor', 'lis'];
-export const TAGS = ['outils', 'visio', 'ecoles', 'cartes', 'securite', 'donnees', 'inclusion', 'formation', 'reunions', 'libre', 'accessibilite', 'rgpd'];
+/** As written: stored folded in TipTag.tag, as written in TipTag.label. */
+export const TAGS = ['outils', 'visio', 'écoles', 'cartes', 'sécurité', 'données', 'inclusion', 'formation', 'réunions', 'libre', 'accessibilité', 'RGPD'];
 
 /** ~3,000 words: real ones first (frequent), then made-up ones (rare), as in a real knowledge base. */
 export function vocabulary(): string[] {
@@ -96,11 +98,13 @@ export async function generate(engine: Engine, url: string): Promise<Record<stri
 
   await write('Network', ['id', 'slug', 'name', 'createdAt'], Array.from({ length: SIZES.networks }, (_, i) => [i + 1, `reseau-${i + 1}`, `Réseau ${i + 1}`, created]));
   const channelNetwork = (channel: number) => (channel % SIZES.networks) + 1;
-  await write('Channel', ['id', 'platform', 'workspace', 'externalId', 'name', 'networkId', 'isHub', 'digestFrequency', 'createdAt'],
+  // One channel in five speaks English: its tips are stemmed in English.
+  const channelLocale = (channel: number) => (channel % 5 === 0 ? 'en' : 'fr');
+  await write('Channel', ['id', 'platform', 'workspace', 'externalId', 'name', 'networkId', 'locale', 'isHub', 'digestFrequency', 'createdAt'],
     Array.from({ length: SIZES.channels }, (_, i) => {
       const slack = i % 2 === 0;
       return [i + 1, slack ? 'slack' : 'matrix', slack ? 'T0BENCH' : 'bench.test', slack ? `C${i + 1}` : `!room${i + 1}:bench.test`, `salon-${i + 1}`,
-        channelNetwork(i + 1), i < 6, 'weekly', created];
+        channelNetwork(i + 1), channelLocale(i + 1), i < 6, 'weekly', created];
     }));
   const names = ['Ana', 'Béa', 'Chloé', 'David', 'Emma', 'Farid', 'Gaëlle', 'Hugo', 'Inès', 'Jules', 'Karim', 'Léa', 'Malik', 'Nora', 'Olivier', 'Paul'];
   const memberName = (id: number) => `${names[id % names.length]} ${id}`;
@@ -117,9 +121,11 @@ export async function generate(engine: Engine, url: string): Promise<Record<stri
     const author = random.int(1, SIZES.members);
     const channel = random.int(1, SIZES.channels);
     const when = at(new Date(DATA_NOW.getTime() - random.next() * 365 * DAY));
-    tips.push([id, title, text, fold([title, text, tipTags.join(' '), memberName(author)].join(' ')), author, channel, channelNetwork(channel),
+    const language = channelLocale(channel);
+    const { searchText, searchVersion } = searchFields({ title, text, tags: tipTags.map((label) => ({ label })), authorName: memberName(author), language });
+    tips.push([id, title, text, searchText, searchVersion, language, author, channel, channelNetwork(channel),
       random.next() < 0.02 ? 'hidden' : 'published', when, when]);
-    for (const tag of tipTags) tags.push([id, tag]);
+    for (const label of tipTags) tags.push([id, fold(label), label]);
   }
   const votes = new Map<string, unknown[]>();
   const voteCounts = new Map<number, number>();
@@ -130,9 +136,9 @@ export async function generate(engine: Engine, url: string): Promise<Record<stri
     if (!votes.has(key)) voteCounts.set(tipId, (voteCounts.get(tipId) ?? 0) + 1);
     votes.set(key, [tipId, memberId, created]);
   }
-  await write('Tip', ['id', 'title', 'text', 'searchText', 'authorId', 'channelId', 'networkId', 'status', 'createdAt', 'updatedAt', 'voteCount'],
+  await write('Tip', ['id', 'title', 'text', 'searchText', 'searchVersion', 'language', 'authorId', 'channelId', 'networkId', 'status', 'createdAt', 'updatedAt', 'voteCount'],
     tips.map((tip) => [...tip, voteCounts.get(tip[0] as number) ?? 0]));
-  await write('TipTag', ['tipId', 'tag'], tags);
+  await write('TipTag', ['tipId', 'tag', 'label'], tags);
   await write('TipVote', ['tipId', 'memberId', 'createdAt'], [...votes.values()]);
 
   const meetups: unknown[][] = [];

@@ -1,6 +1,8 @@
 // Derives prisma/postgres/schema.prisma from prisma/schema.prisma: Prisma cannot take the
 // provider from the environment, so the PostgreSQL schema is a copy with another datasource
-// provider and generator output. Run: `tsx prisma/derive-postgres-schema.ts` (`--check` to only verify).
+// provider and generator output, and the lines only PostgreSQL has: written in the source as
+// comments starting `// postgres: ` (e.g. a tsvector column and its GIN index), uncommented here.
+// Run: `tsx prisma/derive-postgres-schema.ts` (`--check` to only verify).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,7 @@ function replaceOnce(text: string, re: RegExp, by: string, what: string): string
 export function derivePostgresSchema(sqlite: string): string {
   let out = replaceOnce(sqlite, /(datasource\s+\w+\s*\{[^}]*?provider\s*=\s*)"sqlite"/, '$1"postgresql"', 'the sqlite datasource provider');
   out = replaceOnce(out, /(generator\s+client\s*\{[^}]*?output\s*=\s*)"[^"]*"/, '$1"../../src/generated/postgres"', 'the client generator output');
+  out = out.replace(/^(\s*)\/\/ postgres: /gm, '$1');
   return HEADER + out;
 }
 

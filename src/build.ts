@@ -13,6 +13,7 @@ import { userRefOf } from './domain/directory.ts';
 import { announcementEffect } from './domain/meetups/announce.ts';
 import { Announcer, type AnnouncerTiming } from './domain/meetups/announcer.ts';
 import { startRetention } from './domain/privacy/retention.ts';
+import { reindexStaleTips } from './domain/tips/search-index.ts';
 import { HttpHost } from './http/host.ts';
 import { mountHealth } from './http/health.ts';
 import { registerPlatformStrings, translate } from './i18n/translate.ts';
@@ -81,6 +82,8 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
 
   const database = await openDatabase(config.DATABASE_URL);
   const { db, engine } = database;
+  // The one data step SQL migrations cannot do: tips indexed by older search rules are stemmed again.
+  await reindexStaleTips(db);
   const messenger = new Messenger();
   const interactions = new Interactions(config);
   const renderAnnouncement = announcementRenderer(config.RELAIS_PUBLIC_URL);

@@ -26,7 +26,7 @@ const committedDirs: Record<Engine, string> = {
 // The provider Prisma writes in migration_lock.toml for each engine.
 const lockProviders: Record<Engine, string> = { sqlite: 'sqlite', postgres: 'postgresql' };
 
-const migrationsDirOf = (engine: Engine): string => committedDirs[engine];
+export const migrationsDirOf = (engine: Engine): string => committedDirs[engine];
 
 /** The migrations in `dir` (default: the committed ones of `engine`), in name order, as Prisma orders them. */
 export function readMigrations(engine: Engine, dir = migrationsDirOf(engine)): MigrationFile[] {

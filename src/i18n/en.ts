@@ -1,6 +1,7 @@
 import type { fr } from './fr.ts';
 import { privacy } from './en/privacy.ts';
 import { schedule } from './en/schedule.ts';
+import { tags } from './en/tags.ts';
 import { web } from './en/web.ts';
 import { when } from './en/when.ts';
 import { wiki } from './en/wiki.ts';
@@ -236,4 +237,5 @@ export const en: typeof fr = {
   privacy,
   when,
   wiki,
+  tags,
 };

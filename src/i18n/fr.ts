@@ -1,5 +1,6 @@
 import { privacy } from './fr/privacy.ts';
 import { schedule } from './fr/schedule.ts';
+import { tags } from './fr/tags.ts';
 import { web } from './fr/web.ts';
 import { when } from './fr/when.ts';
 import { wiki } from './fr/wiki.ts';
@@ -236,4 +237,5 @@ export const fr = {
   privacy,
   when,
   wiki,
+  tags,
 };

@@ -60,7 +60,7 @@ export function tipCard(tip: TipView, t: Translate, locale: string, timeZone: st
     ...(tip.tags.length || tip.permalink
       ? {
           footer: [
-            tip.tags.map(({ tag }) => `#${tag}`).join(' '),
+            tip.tags.map(({ label }) => `#${label}`).join(' '),
             ...(tip.permalink ? [tip.tags.length ? ' · ' : '', { link: tip.permalink, label: t('tips.source') }] : []),
           ],
         }

@@ -1,5 +1,6 @@
 import type { MeetupView } from '../domain/meetups/service.ts';
-import type { TipView } from '../domain/tips/service.ts';
+import type { Excerpt } from '../domain/tips/search-excerpt.ts';
+import type { SearchHit, TipView } from '../domain/tips/service.ts';
 import type { WebContext } from './context.ts';
 import { dayTag, timeTag } from './format.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -10,23 +11,29 @@ const heading = (level: HeadingLevel, content: SafeHtml) => (level === 2 ? html`
 
 export const tagHref = (tag: string) => `/tips?${new URLSearchParams({ tag }).toString()}`;
 
-export function tagList(ctx: WebContext, tags: { tag: string }[]): SafeHtml {
+/** Tags as written (#délibérations), linking to their folded key. */
+export function tagList(ctx: WebContext, tags: { tag: string; label: string }[]): SafeHtml {
   if (tags.length === 0) return html``;
-  return html`<ul class="tags" aria-label="${ctx.t('web.tips.tags')}">${tags.map(({ tag }) => html`<li><a href="${tagHref(tag)}">#${tag}</a></li>`)}</ul>`;
+  return html`<ul class="tags" aria-label="${ctx.t('web.tips.tags')}">${tags.map(({ tag, label }) => html`<li><a href="${tagHref(tag)}">#${label}</a></li>`)}</ul>`;
 }
 
-/** One tip in a list: title, author's display name, origin network, votes, date, tags. */
-export function tipItem(ctx: WebContext, tip: TipView, level: HeadingLevel): SafeHtml {
+/** A search result's excerpt, matched words in <mark>. */
+export const excerptHtml = (excerpt: Excerpt): SafeHtml =>
+  html`<p class="excerpt">${excerpt.map((piece) => (piece.match ? html`<mark>${piece.text}</mark>` : piece.text))}</p>`;
+
+/** One tip in a list: title, a search result's excerpt, author's display name, origin network, votes, date, tags. */
+export function tipItem(ctx: WebContext, tip: TipView | SearchHit, level: HeadingLevel): SafeHtml {
   const { t } = ctx;
   const network = tip.network ? html` · <a href="/networks/${tip.network.slug}">${tip.network.name}</a>` : '';
   return html`<li><article>
 ${heading(level, html`<a href="/tips/${tip.id}">${tip.title}</a>`)}
+${'excerpt' in tip ? excerptHtml(tip.excerpt) : ''}
 <p class="meta">${t('web.tips.by', { name: tip.author.displayName })}${network} · ${t('tips.votes', { count: tip.voteCount })} · ${dayTag(tip.createdAt, ctx.services.config.RELAIS_TIMEZONE, ctx.locale)}</p>
 ${tagList(ctx, tip.tags)}
 </article></li>`;
 }
 
-export function tipList(ctx: WebContext, tips: TipView[], level: HeadingLevel, empty: string): SafeHtml {
+export function tipList(ctx: WebContext, tips: (TipView | SearchHit)[], level: HeadingLevel, empty: string): SafeHtml {
   return tips.length ? html`<ul class="cards">${tips.map((tip) => tipItem(ctx, tip, level))}</ul>` : html`<p>${empty}</p>`;
 }
 

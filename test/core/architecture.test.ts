@@ -47,6 +47,8 @@ describe('architecture', () => {
       doNotFollow: { path: 'node_modules' },
       tsPreCompilationDeps: true,
       tsConfig: { fileName: 'tsconfig.json' },
+      // Packages' subpath exports ("@orama/stemmers/french") resolve as Node resolves them.
+      enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'node', 'default', 'types'] },
       ruleSet: { forbidden: rules },
       validate: true,
     })).output as ICruiseResult;

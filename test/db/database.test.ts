@@ -11,6 +11,7 @@ import { SQLITE_TIP_SEARCH_TRIGGERS } from '../../prisma/engine-bridge/fts.mjs';
 import { expectedPostgresSchema, postgresSchemaPath } from '../../prisma/derive-postgres-schema.ts';
 import { maskUrl, openDatabase, type Db, type Engine } from '../../src/db/client.ts';
 import { migrateToLatest } from '../../src/db/migrations.ts';
+import { SEARCH_VERSION } from '../../src/domain/tips/search-index.ts';
 import { adminQuery, createTestDatabase, emptyDatabase, engines } from '../support/test-database.ts';
 import { withDatabase } from '../support/postgres-server.ts';
 
@@ -30,7 +31,7 @@ async function newTip(db: Db, searchText: string): Promise<number> {
   const author = await db.member.create({
     data: { platform: 'console', workspace: 'local', externalId: crypto.randomUUID(), displayName: 'Ana' },
   });
-  const tip = await db.tip.create({ data: { title: 't', text: 'x', searchText, authorId: author.id } });
+  const tip = await db.tip.create({ data: { title: 't', text: 'x', searchText, searchVersion: SEARCH_VERSION, authorId: author.id } });
   return tip.id;
 }
 
@@ -38,10 +39,7 @@ async function search(db: Db, engine: Engine, word: string): Promise<number[]> {
   const rows =
     engine === 'sqlite'
       ? await db.$queryRawUnsafe<{ id: number | bigint }[]>(`SELECT rowid AS id FROM "TipSearch" WHERE "TipSearch" MATCH ? ORDER BY rowid`, word)
-      : await db.$queryRawUnsafe<{ id: number }[]>(
-          `SELECT id FROM "Tip" WHERE to_tsvector('simple', "searchText") @@ to_tsquery('simple', $1) ORDER BY id`,
-          word,
-        );
+      : await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM "Tip" WHERE "searchVector" @@ to_tsquery('simple', $1) ORDER BY id`, word);
   return rows.map((r) => Number(r.id));
 }
 
@@ -53,16 +51,24 @@ describe.each(engines)('full-text search and test databases (%s)', (engine) => {
         const objs = await t.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE name = 'TipSearch' AND sql LIKE '%fts5%'`);
         expect(objs).toHaveLength(1);
       } else {
-        const idx = await t.db.$queryRawUnsafe<{ indexdef: string }[]>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'Tip_searchText_fts_idx'`);
-        expect(idx[0]?.indexdef).toMatch(/gin.*to_tsvector\('simple'::regconfig, "searchText"\)/i);
+        const idx = await t.db.$queryRawUnsafe<{ indexdef: string }[]>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'Tip_searchVector_idx'`);
+        expect(idx[0]?.indexdef).toMatch(/USING gin \("searchVector"\) WITH \(fastupdate='?off'?\)/i);
       }
-      const id = await newTip(t.db, 'calendrier partage equipe');
+      // SQLite also counts the tips having each indexed word ('' counts the tips).
+      const words = async () =>
+        engine === 'sqlite' ? Object.fromEntries((await t.db.$queryRawUnsafe<{ word: string; docs: number }[]>(`SELECT word, docs FROM "TipSearchWord" WHERE docs > 0 ORDER BY word`)).map((row) => [row.word, Number(row.docs)])) : {};
+      const id = await newTip(t.db, 'calendrier partage equipe equipe');
       expect(await search(t.db, engine, 'calendrier')).toEqual([id]);
+      if (engine === 'sqlite') expect(await words()).toEqual({ '': 1, calendrier: 1, equipe: 1, partage: 1 });
       await t.db.tip.update({ where: { id }, data: { searchText: 'agenda commun' } });
       expect(await search(t.db, engine, 'calendrier')).toEqual([]);
       expect(await search(t.db, engine, 'agenda')).toEqual([id]);
+      if (engine === 'sqlite') expect(await words()).toEqual({ '': 1, agenda: 1, commun: 1 });
+      await t.db.tip.update({ where: { id }, data: { voteCount: 3 } });
+      if (engine === 'sqlite') expect(await words()).toEqual({ '': 1, agenda: 1, commun: 1 });
       await t.db.tip.delete({ where: { id } });
       expect(await search(t.db, engine, 'agenda')).toEqual([]);
+      expect(await words()).toEqual({});
     } finally {
       await t.close();
     }
@@ -167,10 +173,10 @@ describe('one source of truth', () => {
     expect(fs.readFileSync(postgresSchemaPath, 'utf8'), 'run `npx tsx prisma/derive-postgres-schema.ts`').toBe(expectedPostgresSchema());
   });
 
-  it('the SQLite init migration creates the same search triggers the migration generator restores', () => {
+  it('the latest SQLite migration that creates the search triggers creates those the migration generator restores', () => {
     const dir = path.resolve(import.meta.dirname, '../../prisma/migrations');
-    const init = fs.readdirSync(dir).filter((d) => d.endsWith('_init'))[0]!;
-    expect(fs.readFileSync(path.join(dir, init, 'migration.sql'), 'utf8')).toContain(SQLITE_TIP_SEARCH_TRIGGERS.trim());
+    const sql = fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, 'migration.sql'))).sort().map((d) => fs.readFileSync(path.join(dir, d, 'migration.sql'), 'utf8'));
+    expect(sql.filter((text) => text.includes('CREATE TRIGGER "Tip_search_insert"')).at(-1)).toContain(SQLITE_TIP_SEARCH_TRIGGERS.trim());
   });
 
   it('never shows a password in a URL', () => {

@@ -2,7 +2,7 @@ import { atomically, type Tx } from '../../db/transaction.ts';
 import { recipientKey } from '../../delivery/outgoing.ts';
 import type { MemberRecord } from '../directory.ts';
 import { promoteFromWaitlist } from '../meetups/rsvp.ts';
-import { fold } from '../text.ts';
+import { searchFields } from '../tips/search-index.ts';
 
 /** The member that forgotten people's tips and meetups are credited to. Not a platform account. */
 export const anonymousIdentity = { platform: 'relais', workspace: 'relais', externalId: 'anonymous' } as const;
@@ -32,8 +32,7 @@ export async function forgetMember(db: Tx, member: MemberRecord, anonymousName: 
     });
     const tips = await tx.tip.findMany({ where: { authorId: member.id }, include: { tags: true } });
     for (const tip of tips) {
-      const searchText = fold([tip.title, tip.text, tip.tags.map(({ tag }) => tag).join(' '), anonymous.displayName].join(' '));
-      await tx.tip.update({ where: { id: tip.id }, data: { authorId: anonymous.id, searchText } });
+      await tx.tip.update({ where: { id: tip.id }, data: { authorId: anonymous.id, ...searchFields({ ...tip, authorName: anonymous.displayName }) } });
     }
     const meetups = await tx.meetup.updateMany({ where: { organizerId: member.id }, data: { organizerId: anonymous.id } });
 

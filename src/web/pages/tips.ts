@@ -1,4 +1,4 @@
-import { getTip, searchTips, type TipView } from '../../domain/tips/service.ts';
+import { getTip, searchTips, type SearchHit, type TipView } from '../../domain/tips/service.ts';
 import { normaliseTag } from '../../domain/tips/tags.ts';
 import { findNetwork } from '../../domain/networks/service.ts';
 import { htmlResponse, type WebContext, type WebResponse } from '../context.ts';
@@ -26,7 +26,7 @@ export async function tipsListPage(ctx: WebContext): Promise<WebResponse> {
   const network = slug ? await findNetwork(services.db, slug) : null;
   if (slug && !network) return notFoundPage(ctx);
 
-  let tips: TipView[];
+  let tips: (TipView | SearchHit)[];
   let total: number;
   if (query) {
     const found = await searchTips(services.db, services.engine, query, { limit: SEARCH_LIMIT, networkId: network?.id ?? null });
