@@ -18,7 +18,7 @@ const latest = () => noticeOf(editsOf(announcement.event_id).at(-1) ?? announcem
 beforeAll(async () => {
   bed = await createMatrixBed();
   room = await bed.room({ name: 'Apéros' });
-  const { reply } = await bed.ask(room, bed.alice, '!meetup create Apéro numérique | 12 juin 2031 18h30 | Salle 3, Mairie');
+  const { reply } = await bed.ask(room, bed.alice, '!meetup create Apéro numérique | 12 juin 2031 18h30 | Salle 3, Mairie | publier');
   meetupId = Number(/n°(\d+)/.exec(noticeOf(reply).body ?? '')?.[1]);
   announcement = await bed.announcement(room, 'Apéro numérique');
   await bed.caughtUp();
