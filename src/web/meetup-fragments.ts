@@ -18,7 +18,7 @@ export function meetupWhere(ctx: WebContext, meetup: MeetupView): SafeHtml {
   const { t } = ctx;
   const map = meetup.place ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(meetup.place)}` : undefined;
   const online = safeHref(meetup.onlineUrl);
-  const place = map ? html`<a href="${map}" rel="nofollow noopener" title="${t('meetupFlow.web.mapTitle', { place: meetup.place ?? '' })}">${meetup.place}</a>` : '';
+  const place = map ? html`<a href="${map}" rel="nofollow noopener">${meetup.place}</a>` : '';
   const link = meetup.onlineUrl
     ? html`<span class="online">${t('meetupFlow.online')}</span> : ${online ? html`<a href="${online}" rel="nofollow noopener">${meetup.onlineUrl}</a>` : meetup.onlineUrl}`
     : '';
@@ -40,9 +40,9 @@ export function attendance(ctx: WebContext, meetup: MeetupView): string {
 export const cancelledBadge = (ctx: WebContext, meetup: MeetupView) =>
   isCancelled(meetup) ? html` <span class="status-cancelled">(${ctx.t('web.meetups.cancelled')})</span>` : '';
 
-/** The meetup's own .ics; named after it for screen readers, since a list has one per meetup. */
+/** The meetup's own .ics (in a list, the item it sits in says which meetup: RGAA 6.1, a link's context). */
 export const addToCalendar = (ctx: WebContext, meetup: MeetupView): SafeHtml =>
-  html`<a href="/meetups/${meetup.id}.ics" type="text/calendar" aria-label="${ctx.t('meetupFlow.web.addNamed', { title: meetup.title })}">${ctx.t('web.meetups.download')}</a>`;
+  html`<a href="/meetups/${meetup.id}.ics" type="text/calendar">${ctx.t('web.meetups.download')}</a>`;
 
 export function meetupItem(ctx: WebContext, meetup: MeetupView, level: HeadingLevel): SafeHtml {
   const network = meetup.network ? html` · <a href="/networks/${meetup.network.slug}">${meetup.network.name}</a>` : '';

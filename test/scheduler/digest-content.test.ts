@@ -59,7 +59,7 @@ describe.each(engines)('digest content (%s)', (engine) => {
     h.clock.advance(60_000);
     const [preview] = await h.run('/summary preview');
     expect(preview).toContain('Weekly digest\n0 new tips · 1 upcoming meetup · 0 past meetups');
-    expect(preview).toMatch(/📅 #1 Atelier RGAA — .* \(Europe\/Paris\) · ✅ 1 going · .*⏳ 1 on the waitlist · 👥 1 \/ 1$/m);
+    expect(preview).toMatch(/📅 #1 Atelier RGAA — Thursday, December 3, 2026, 6:00 PM \(Paris time\) · ✅ 1 going · .*⏳ 1 on the waitlist · 👥 1 \/ 1$/m);
   });
 
   it('gives a hub channel the news of every partner network, each item saying its network', async () => {

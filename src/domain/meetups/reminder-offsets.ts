@@ -46,7 +46,8 @@ export function writtenOffsets(offsets: readonly number[], locale: string): stri
 export function describeOffsets(offsets: readonly number[], locale: string): string {
   const phrase = (minutes: number) => {
     const [unit, size] = minutes % 1440 === 0 ? ['day', 1440] as const : minutes % 60 === 0 ? ['hour', 60] as const : ['minute', 1] as const;
-    return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(minutes / size);
+    // ICU puts a no-break space in some units and not others: one plain space everywhere, as people type it.
+    return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(minutes / size).replace(/[\u00a0\u202f]/g, ' ');
   };
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(offsets.map(phrase));
 }

@@ -119,12 +119,12 @@ export interface Edited {
   movedUp: WaitingMove[];
 }
 
-/** Which of the noticed fields differ between two versions of a meetup. */
+/** Which of the noticed fields differ between two versions of a meetup; a move keeping its length is no change of end. */
 function noticedChanges(before: MeetupRecord, after: MeetupRecord): NoticeField[] {
-  const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+  const length = (meetup: MeetupRecord) => (meetup.endsAt ? meetup.endsAt.getTime() - meetup.startsAt.getTime() : null);
   return noticeFields.filter((field) => {
-    if (field === 'when') return !same(before.startsAt, after.startsAt) || before.timezone !== after.timezone;
-    if (field === 'end') return !same(before.endsAt, after.endsAt);
+    if (field === 'when') return before.startsAt.getTime() !== after.startsAt.getTime() || before.timezone !== after.timezone;
+    if (field === 'end') return length(before) !== length(after);
     return before.place !== after.place || before.onlineUrl !== after.onlineUrl;
   });
 }

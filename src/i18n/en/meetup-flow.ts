@@ -5,8 +5,6 @@ export const meetupFlow: typeof fr = {
   online: 'online',
   full: 'full',
   web: {
-    mapTitle: '“{place}” on OpenStreetMap',
-    addNamed: 'Add “{title}” to my calendar (.ics)',
     noEnd: 'No end time given: the calendar shows it as 1 hour long.',
   },
   preview: {

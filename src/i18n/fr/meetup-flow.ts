@@ -3,8 +3,6 @@ export const meetupFlow = {
   online: 'en ligne',
   full: 'complet',
   web: {
-    mapTitle: '« {place} » sur OpenStreetMap',
-    addNamed: 'Ajouter « {title} » à mon agenda (.ics)',
     noEnd: 'Heure de fin non précisée : l’agenda l’affiche sur 1 h.',
   },
   preview: {

@@ -23,12 +23,16 @@ export interface EndRead {
 /** "jeudi 14 janvier 2027, 9 h" / "Thursday, January 14, 2027, 9:00 AM": an instant as the messages write it. */
 const written = (local: DateTime, options: WhenOptions) => `${formatDay(dayOf(local), options.locale)}, ${formatTime(wallOf(local), options.locale)}`;
 
+/** Longer than this is no meetup but several: one a session. */
+const LONGEST_DAYS = 7;
+
 function checkedAfterStart(end: DateTime, options: EndOptions): void {
   const start = DateTime.fromJSDate(options.start, { zone: options.timeZone });
   if (end.toMillis() === start.toMillis()) throw refuse('endAtStart', { end: formatTime(wallOf(end), options.locale) });
   const sameDay = end.hasSame(start, 'day');
   const show = (local: DateTime) => (sameDay ? formatTime(wallOf(local), options.locale) : written(local, options));
   if (end < start) throw refuse('endBeforeStart', { end: show(end), start: show(start) });
+  if (end.diff(start, 'days').days > LONGEST_DAYS) throw refuse('endTooLate', { end: show(end), start: show(start) });
 }
 
 /**
