@@ -88,6 +88,7 @@ export class Pipeline {
   /** Gestures waiting for an earlier one of their person, by row id. */
   private readonly waiting = new Map<number, NodeJS.Timeout>();
   private stopRenewing: (() => void) | undefined;
+  private sweeping = false;
   private running: Promise<void> | undefined;
   private sweeper: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -216,7 +217,9 @@ export class Pipeline {
   /** Gestures recorded by a process that died (or this one before a restart), and ones whose claim ran out. */
   private async sweep(): Promise<void> {
     const { db, owner, messenger } = this.deps;
-    if (this.stopped || this.running || this.retryTimer) return;
+    // Not held back by work in hand: what this process works may be waiting for what it has to take over.
+    if (this.stopped || this.sweeping || this.retryTimer) return;
+    this.sweeping = true;
     try {
       const now = wall.now();
       const stale = await db.inbound.findMany({
@@ -232,10 +235,19 @@ export class Pipeline {
         });
         if (won.count && !this.waiting.has(row.id) && !this.queue.some((queued) => queued.id === row.id)) this.queue.push(row);
       }
+      if (stale.length) this.oldestFirst();
       if (this.queue.length) this.pump();
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'inbox sweep failed; will try again');
+    } finally {
+      this.sweeping = false;
     }
+  }
+
+  /** Gestures taken over are older than the ones in hand, which may be waiting for them: the queue goes by age (its head may be in the works). */
+  private oldestFirst(): void {
+    const first = this.running ? 1 : 0;
+    this.queue = [...this.queue.slice(0, first), ...this.queue.slice(first).sort((a, b) => a.id - b.id)];
   }
 
   private async work(row: Row, retried = false): Promise<void> {
