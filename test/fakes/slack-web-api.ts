@@ -95,6 +95,11 @@ export class FakeSlackWebApi {
     return this.messages.get(channel)?.find((m) => m.ts === ts);
   }
 
+  /** A channel's messages as stored (thread replies too), oldest first. */
+  channelMessages(channel: string): StoredMessage[] {
+    return [...(this.messages.get(channel) ?? [])];
+  }
+
   /** A message people posted, for conversations.history / conversations.replies to find. */
   addMessage(channel: string, message: StoredMessage): void {
     this.messages.set(channel, [...(this.messages.get(channel) ?? []), message]);
