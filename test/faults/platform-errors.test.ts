@@ -48,7 +48,7 @@ describe('Slack rate limits and errors', () => {
   it('posts an announcement once when Slack answers 500 to a post it kept', async () => {
     const slack = await slackWithOrganizer();
     slack.bed.api.failNext('chat.postMessage', 1, 'accepted-500');
-    await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3');
+    await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3 | publier');
     await waitUntil(async () => (await slack.db.announcement.count({ where: { messageId: { not: null } } })) === 1, 'the announcement recorded', 15_000);
     const inChannel = slack.bed.api.channelMessages('C0FAKE').filter((message) => String(message.text).includes('Atelier cartographie'));
     expect(inChannel).toHaveLength(1);
