@@ -4,7 +4,7 @@
 // must not hold up chat work.
 import { DateTime } from 'luxon';
 import type { Db } from '../db/client.ts';
-import { publishToWiki, reportTotals, type PublishOptions } from '../publish/mediawiki/publish.ts';
+import type { PublishOptions } from '../publish/mediawiki/publish.ts';
 import { wikiSettings, type WikiConfig } from '../publish/mediawiki/config.ts';
 import type { Config } from '../config.ts';
 import { deliverOnce, isSettled, type ClaimTable, type DeliveryOutcome } from './claim.ts';
@@ -42,6 +42,8 @@ export async function publishScheduled(ctx: DeliveryContext, options: Pick<Publi
   const { db, clock, config, logger } = ctx.deps;
   const schedule = (config as Config & Partial<WikiConfig>).RELAIS_WIKI_SCHEDULE ?? 'off';
   if (schedule === 'off' || !wikiSettings(config)) return undefined;
+  // Loaded only once a schedule asks for it: the wiki client (mwn) and the diff are not start-up's.
+  const { publishToWiki, reportTotals } = await import('../publish/mediawiki/publish.ts');
   const { period, dueAt } = wikiPeriod(schedule, config.RELAIS_TIMEZONE, clock.now());
   const row = await db.wikiPublication.findUnique({ where: { period } });
   if (row && isSettled(row)) return 'settled';
