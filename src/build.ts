@@ -22,6 +22,8 @@ import { Pipeline, type PipelineTiming } from './interactions/pipeline/pipeline.
 import { unavailableCard } from './interactions/pipeline/replies.ts';
 import { Interactions } from './interactions/registry.ts';
 import { createLogger } from './logger.ts';
+import { mountMetrics, PrometheusMetrics } from './ops/prometheus.ts';
+import { withQueryTiming } from './ops/query-timing.ts';
 import { deliveryContext, type SchedulerDeps } from './scheduler/context.ts';
 import { summaryEffect } from './scheduler/digests.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -81,21 +83,23 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
   for (const module of options.platforms) registerPlatformStrings(module.name, module.strings);
 
   const database = await openDatabase(config.DATABASE_URL);
-  const { db, engine } = database;
+  const { engine } = database;
+  const metrics = new PrometheusMetrics(database.db, logger);
+  const db = withQueryTiming(database.db, metrics);
   // The one data step SQL migrations cannot do: tips indexed by older search rules are stemmed again.
   await reindexStaleTips(db);
   const messenger = new Messenger();
   const interactions = new Interactions(config);
   const renderAnnouncement = announcementRenderer(config.RELAIS_PUBLIC_URL);
-  const announcer = new Announcer({ db, messenger, logger, render: renderAnnouncement }, options.timing?.announcer);
+  const announcer = new Announcer({ db, messenger, logger, render: renderAnnouncement, metrics }, options.timing?.announcer);
   const delivery = new DeliveryWorker({
-    db, messenger, logger, clock, owner, effects: { announcement: announcementEffect, summary: summaryEffect }, timing: options.timing?.delivery,
+    db, messenger, logger, clock, owner, effects: { announcement: announcementEffect, summary: summaryEffect }, metrics, timing: options.timing?.delivery,
   });
-  const schedulerDeps: SchedulerDeps = { db, clock, config, logger, messenger, renderAnnouncement };
+  const schedulerDeps: SchedulerDeps = { db, clock, config, logger, messenger, renderAnnouncement, metrics };
   const byName = new Map(options.platforms.map((module) => [module.name, module]));
   const admins = new Set([...config.RELAIS_ADMINS, ...modules.flatMap((module) => module.admins?.(config as never) ?? [])]);
   const pipeline = new Pipeline({
-    db, engine, clock, config, logger, messenger, delivery, interactions, renderAnnouncement, owner, admins,
+    db, engine, clock, config, logger, messenger, delivery, interactions, renderAnnouncement, owner, admins, metrics,
     changed: (meetupId) => announcer.changed(meetupId),
     scheduler: deliveryContext(schedulerDeps, owner),
     timing: options.timing?.pipeline,
@@ -132,6 +136,7 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
 
   const http = new HttpHost();
   mountHealth(http, { db, engine });
+  mountMetrics(http, metrics, config.RELAIS_METRICS_TOKEN);
   mountWeb(http, { db, engine, config, clock, logger });
   const adapters: ChatAdapter[] = [];
   try {
