@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ChatAdapter } from './adapter.ts';
+import type { Check } from './check.ts';
 import type { ConfigPart } from './config-part.ts';
 import type { HttpMounts } from './http.ts';
 import type { Logger } from './logger.ts';
@@ -45,6 +46,8 @@ export interface PlatformModule<Shape extends z.ZodRawShape = z.ZodRawShape> {
   /** Erases what this platform's state keeps about a person (forget-me). */
   forget?(state: KeyValueStore, user: UserRef): Promise<void>;
   create(deps: AdapterDeps<z.infer<z.ZodObject<Shape>>>): Promise<ChatAdapter>;
+  /** `relais doctor`, when configured: whether the platform accepts this configuration (tokens, rights), without starting anything. */
+  doctor?(config: z.infer<z.ZodObject<Shape>>): Promise<Check[]>;
 }
 
 /** Keeps a module's config type tied to its schema. */

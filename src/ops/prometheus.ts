@@ -1,8 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { HttpMounts } from '../core/http.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Db } from '../db/client.ts';
-import { checkAccess } from '../web/access.ts';
 import type { ClaimOutcome, Metrics, MessageKind } from './metrics.ts';
 
 /** From a tenth of a millisecond (an SQLite read) to seconds (a lock waited for). */
@@ -123,25 +121,4 @@ async function pendingWork(db: Db): Promise<PendingWork[]> {
     ...inbound.map((row) => ({ queue: 'inbound' as const, platform: row.platform, count: row._count._all })),
     ...outbound.map((row) => ({ queue: 'outbound' as const, platform: row.platform, count: row._count._all })),
   ];
-}
-
-/**
- * GET /metrics in Prometheus's text format. With RELAIS_METRICS_TOKEN set, the scraper sends it as
- * "Authorization: Bearer <token>" (Prometheus's `authorization` setting) or `?token=`.
- */
-export function mountMetrics(http: HttpMounts, metrics: PrometheusMetrics, token: string | undefined): void {
-  http.mount('/metrics', (request, response) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    if (checkAccess(request, new URL(request.url ?? '/', 'http://relais'), token) === 'refused') {
-      response.writeHead(401, { 'www-authenticate': 'Bearer realm="relais-metrics"', 'content-type': 'text/plain; charset=utf-8' }).end('RELAIS_METRICS_TOKEN required\n');
-      return;
-    }
-    metrics.scrape().then(
-      (text) => response.writeHead(200, { 'content-type': metrics.contentType }).end(request.method === 'HEAD' ? undefined : text),
-      () => response.writeHead(500).end(),
-    );
-  });
 }
