@@ -30,7 +30,7 @@ import { summaryEffect } from './scheduler/digests.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { mountWeb } from './web/mount.ts';
 
-/** How long stopping waits for the work in hand before leaving it to the next process. */
+/** How long stopping waits, in all, for the work in hand before leaving it to the next process. */
 const STOP_GRACE_MS = 10_000;
 
 /** Gestures and messages this process claimed and did not finish: free for another process at once. */
@@ -167,15 +167,19 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
   return {
     config, db, engine, clock, logger, port, adapters, announcer, scheduling: schedulerDeps, httpPort: listening, settle,
     async stop() {
-      await retention.stop();
-      await scheduler.stop();
-      // Inbound first: no new gesture arrives while the last ones and their messages finish, for
-      // a bounded time; what is left stays recorded, released for the next process to take.
-      for (const adapter of adapters) await adapter.stop();
-      await Promise.race([settle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
-      await pipeline.stop();
-      await delivery.stop();
-      await announcer.stop();
+      // Each step waits for the work in hand, all of them within one bound: a platform call that
+      // hangs must not keep the process from stopping. What is left stays recorded, released
+      // below for the next process to take (a message being sent is looked for before a resend).
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
+      const bounded = (work: Promise<unknown>) => Promise.race([work, deadline]);
+      await bounded(retention.stop());
+      await bounded(scheduler.stop());
+      // Inbound first: no new gesture arrives while the last ones and their messages finish.
+      for (const adapter of adapters) await bounded(adapter.stop());
+      await bounded(settle());
+      await bounded(pipeline.stop());
+      await bounded(delivery.stop());
+      await bounded(announcer.stop());
       await releaseClaims(db, owner).catch((error: unknown) => logger.warn({ err: error }, 'could not release claims at shutdown'));
       await http.close();
       await database.close();
