@@ -8,6 +8,7 @@ import { processOwner } from './core/process.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db, type Engine } from './db/client.ts';
 import { keyValueStore } from './db/key-value.ts';
+import { leases } from './db/lease.ts';
 import { DeliveryWorker, type DeliveryTiming } from './delivery/worker.ts';
 import { userRefOf } from './domain/directory.ts';
 import { announcementEffect } from './domain/meetups/announce.ts';
@@ -143,7 +144,7 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
   try {
     for (const module of modules) {
       const adapter = await module.create({
-        port, config: config as never, logger: logger.child({ platform: module.name }), http, state: keyValueStore(db, module.name),
+        port, config: config as never, logger: logger.child({ platform: module.name }), http, state: keyValueStore(db, module.name), lease: leases(db, module.name, owner),
         options: options.platformOptions?.[module.name],
       });
       adapters.push(adapter);

@@ -6,7 +6,7 @@ import type { HttpMounts } from './http.ts';
 import type { Logger } from './logger.ts';
 import type { ChannelRef, PersonRef, UserRef } from './platform.ts';
 import type { Declarations, RelaisPort } from './port.ts';
-import type { KeyValueStore } from './state.ts';
+import type { KeyValueStore, Lease } from './state.ts';
 
 /** A catalog of strings: templates with {placeholders}, or plural variants chosen by `count`. */
 export type Message = string | { one: string; other: string };
@@ -20,6 +20,8 @@ export interface AdapterDeps<Config> {
   http: HttpMounts;
   /** This platform's own durable state. */
   state: KeyValueStore;
+  /** A lease of this platform's, shared by every process on the database (one sync loop per account). */
+  lease(name: string, ttlMs: number): Lease;
   /** What the caller of buildRelais handed this platform (the console's streams in tests). */
   options?: unknown;
 }
