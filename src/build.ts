@@ -26,6 +26,7 @@ import { Interactions } from './interactions/registry.ts';
 import { createLogger } from './logger.ts';
 import { PrometheusMetrics } from './ops/prometheus.ts';
 import { withQueryTiming } from './ops/query-timing.ts';
+import { defaultClaimTiming, type ClaimTiming } from './scheduler/claim.ts';
 import { deliveryContext, type SchedulerDeps } from './scheduler/context.ts';
 import { summaryEffect } from './scheduler/digests.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -48,9 +49,11 @@ export interface BuildOptions {
   logger?: Logger;
   /** Per platform name, what its adapter is handed (the console's streams in tests). */
   platformOptions?: Record<string, unknown>;
-  timing?: { announcer?: Partial<AnnouncerTiming>; delivery?: Partial<DeliveryTiming>; pipeline?: Partial<PipelineTiming> };
+  timing?: { announcer?: Partial<AnnouncerTiming>; delivery?: Partial<DeliveryTiming>; pipeline?: Partial<PipelineTiming>; claims?: Partial<ClaimTiming> };
   /** Who claims work in the database: this process unless a test runs two Relais in one. */
   owner?: string;
+  /** False: this process schedules nothing (digests, reminders, wiki), for a test that runs its own scheduler. */
+  schedule?: boolean;
 }
 
 export interface RunningRelais {
@@ -103,7 +106,7 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
   const pipeline = new Pipeline({
     db, engine, clock, config, logger, messenger, delivery, interactions, renderAnnouncement, owner, admins, metrics,
     changed: (meetupId) => announcer.changed(meetupId),
-    scheduler: deliveryContext(schedulerDeps, owner),
+    scheduler: deliveryContext(schedulerDeps, owner, { ...defaultClaimTiming, ...options.timing?.claims }),
     timing: options.timing?.pipeline,
     platformOf(name) {
       const module = byName.get(name);
@@ -160,8 +163,8 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
   pipeline.start();
   delivery.start();
   announcer.start();
-  const scheduler = new Scheduler(schedulerDeps, { owner });
-  scheduler.start();
+  const scheduler = options.schedule === false ? undefined : new Scheduler(schedulerDeps, { owner, timing: options.timing?.claims });
+  scheduler?.start();
   const retention = startRetention({ db, clock, logger, rsvpDays: config.RELAIS_RSVP_RETENTION_DAYS });
   logger.info({ platforms: messenger.platforms, port: listening, engine }, 'Relais is ready');
 
@@ -174,7 +177,7 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
       const deadline = new Promise<void>((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
       const bounded = (work: Promise<unknown>) => Promise.race([work, deadline]);
       await bounded(retention.stop());
-      await bounded(scheduler.stop());
+      if (scheduler) await bounded(scheduler.stop());
       // Inbound first: no new gesture arrives while the last ones and their messages finish.
       for (const adapter of adapters) await bounded(adapter.stop());
       await bounded(settle());
