@@ -4,11 +4,11 @@
  * wrong, each line saying what was found and what to fix.
  */
 import { createServer, type Server } from 'node:net';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { botScopes } from '../../adapters/slack/scopes.ts';
-import { main } from '../../src/cli.ts';
 import { FakeHomeserver } from '../fakes/matrix-homeserver.ts';
 import { FakeSlackWebApi } from '../fakes/slack-web-api.ts';
+import { doctor } from '../support/doctor.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { createTestDatabase, emptyDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -19,21 +19,6 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-/** Runs `relais doctor` as the command line does; returns its exit code and what it printed. */
-async function doctor(env: Record<string, string>): Promise<{ code: number; lines: string[] }> {
-  const output: string[] = [];
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output.push(String(chunk));
-    return true;
-  });
-  try {
-    const code = await main(['doctor'], { RELAIS_LOCALE: 'en', ...env });
-    return { code, lines: output.join('').split('\n').filter(Boolean) };
-  } finally {
-    write.mockRestore();
-  }
 }
 
 describe('relais doctor', () => {
