@@ -1,4 +1,5 @@
 import type { fr } from './fr.ts';
+import { doctor } from './en/doctor.ts';
 import { privacy } from './en/privacy.ts';
 import { schedule } from './en/schedule.ts';
 import { tags } from './en/tags.ts';
@@ -237,5 +238,6 @@ export const en: typeof fr = {
   privacy,
   when,
   wiki,
+  doctor,
   tags,
 };

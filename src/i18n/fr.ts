@@ -1,3 +1,4 @@
+import { doctor } from './fr/doctor.ts';
 import { privacy } from './fr/privacy.ts';
 import { schedule } from './fr/schedule.ts';
 import { tags } from './fr/tags.ts';
@@ -237,5 +238,6 @@ export const fr = {
   privacy,
   when,
   wiki,
+  doctor,
   tags,
 };
