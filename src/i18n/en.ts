@@ -1,4 +1,5 @@
 import type { fr } from './fr.ts';
+import { doctor } from './en/doctor.ts';
 import { meetupFlow } from './en/meetup-flow.ts';
 import { privacy } from './en/privacy.ts';
 import { schedule } from './en/schedule.ts';
@@ -241,5 +242,6 @@ export const en: typeof fr = {
   when,
   meetupFlow,
   wiki,
+  doctor,
   tags,
 };

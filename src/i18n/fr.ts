@@ -1,3 +1,4 @@
+import { doctor } from './fr/doctor.ts';
 import { meetupFlow } from './fr/meetup-flow.ts';
 import { privacy } from './fr/privacy.ts';
 import { schedule } from './fr/schedule.ts';
@@ -241,5 +242,6 @@ export const fr = {
   when,
   meetupFlow,
   wiki,
+  doctor,
   tags,
 };
