@@ -3,6 +3,7 @@ import { doctor } from './en/doctor.ts';
 import { meetupFlow } from './en/meetup-flow.ts';
 import { privacy } from './en/privacy.ts';
 import { schedule } from './en/schedule.ts';
+import { series } from './en/series.ts';
 import { tags } from './en/tags.ts';
 import { web } from './en/web.ts';
 import { when } from './en/when.ts';
@@ -241,6 +242,7 @@ export const en: typeof fr = {
   privacy,
   when,
   meetupFlow,
+  series,
   wiki,
   doctor,
   tags,

@@ -2,6 +2,7 @@ import { doctor } from './fr/doctor.ts';
 import { meetupFlow } from './fr/meetup-flow.ts';
 import { privacy } from './fr/privacy.ts';
 import { schedule } from './fr/schedule.ts';
+import { series } from './fr/series.ts';
 import { tags } from './fr/tags.ts';
 import { web } from './fr/web.ts';
 import { when } from './fr/when.ts';
@@ -241,6 +242,7 @@ export const fr = {
   privacy,
   when,
   meetupFlow,
+  series,
   wiki,
   doctor,
   tags,

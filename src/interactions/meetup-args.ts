@@ -31,12 +31,18 @@ export interface CreateOptions {
   reminderOffsets?: string | null;
   /** `| publier`: announce at once, without the preview (scripts, tests). */
   publish: boolean;
+  /** `| jusqu'au 30 juin 2027`: when a series ends, read with the rest of "when". */
+  until?: string;
+  /** `| annonce 10j`: how many days before each date a series announces it. */
+  announceDays?: { days: number; written: string };
 }
 
 const publishWord = /^(?:publier|publie|publish|publish now)$/i;
 const remindersOption = /^(?:rappels?|reminders?)\s*[:=]?\s*(.+)$/i;
+const untilOption = /^(?:jusqu['’]\s?(?:au|à|a)|until|till)\s/i;
+const announceOption = /^(?:annonces?|annoncer|announce)\s*[:=]?\s*(\d{1,2})\s*(?:j|jours?|d|days?)(?:\s+(?:avant|à l['’]avance|ahead|before))?$/i;
 
-/** The segments after `| <where>` in `/meetup create`, in any order: `capacité 30`, `rappels 2j,1h`, `publier`. */
+/** The segments after `| <where>` in `/meetup create`, in any order: `capacité 30`, `rappels 2j,1h`, `publier`, and for a series `jusqu'au 30 juin 2027`, `annonce 10j`. */
 export function createOptions(text: string | undefined): CreateOptions {
   const options: CreateOptions = { capacity: null, publish: false };
   const given = new Set<string>();
@@ -47,7 +53,14 @@ export function createOptions(text: string | undefined): CreateOptions {
   for (const option of (text ?? '').split('|').map((segment) => segment.trim()).filter(Boolean)) {
     const reminders = remindersOption.exec(option);
     const capacity = capacityArg.safeParse(option);
-    if (publishWord.test(option)) {
+    const announceDays = announceOption.exec(option);
+    if (untilOption.test(option)) {
+      once('until', option);
+      options.until = option;
+    } else if (announceDays) {
+      once('announce', option);
+      options.announceDays = { days: Number(announceDays[1]), written: option };
+    } else if (publishWord.test(option)) {
       once('publish', option);
       options.publish = true;
     } else if (reminders) {

@@ -166,6 +166,8 @@ export async function publishMeetup(db: Tx, id: number, now: Date): Promise<Meet
   const meetup = await getMeetup(db, id);
   if (meetup.status !== 'draft') throw new RelaisError('conflict', 'meetupFlow.errors.alreadyPublished', { id });
   if (meetup.startsAt <= now) throw new RelaisError('conflict', 'meetups.errors.started', { id });
+  // A series is previewed through its first date: publishing that publishes the series.
+  if (meetup.seriesId !== null) await db.meetupSeries.update({ where: { id: meetup.seriesId }, data: { status: 'scheduled' } });
   return db.meetup.update({ where: { id }, data: { status: 'scheduled' }, include: meetupInclude });
 }
 
@@ -185,7 +187,9 @@ export async function cancelMeetup(db: Tx, id: number): Promise<{ meetup: Meetup
     if (!current) throw notFound('meetup', id);
     if (current.status === 'cancelled') throw new RelaisError('conflict', 'meetups.errors.cancelled', { id });
     if (current.status === 'draft') {
-      await tx.meetup.delete({ where: { id } });
+      // A draft series has only this first date: both go.
+      if (current.seriesId !== null) await tx.meetupSeries.delete({ where: { id: current.seriesId } });
+      else await tx.meetup.delete({ where: { id } });
       return { meetup: current, told: [], discarded: true };
     }
     const meetup = await tx.meetup.update({

@@ -73,10 +73,15 @@ export function meetupLine(meetup: MeetupView, options: MeetupRenderOptions): Ri
 }
 
 export function meetupListCard(title: string, meetups: MeetupView[], options: MeetupRenderOptions & { footer?: Rich }): Card {
+  return listCard(title, meetups.map((meetup) => meetupLine(meetup, options)), options);
+}
+
+/** A list of meetup lines (a series is one line with its next dates: ./series-view.ts). */
+export function listCard(title: string, items: Rich[], options: MeetupRenderOptions & { footer?: Rich }): Card {
   return {
     locale: options.locale,
     header: [title],
-    ...(meetups.length ? { items: meetups.map((meetup) => meetupLine(meetup, options)) } : { body: [[options.t('meetups.none')]] }),
+    ...(items.length ? { items } : { body: [[options.t('meetups.none')]] }),
     ...(options.footer ? { footer: options.footer } : {}),
   };
 }

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import type { Reply } from '../../core/card.ts';
+import { RelaisError } from '../../core/errors.ts';
 import { announce } from '../../domain/meetups/announce.ts';
 import { answerConfirmation, answerMeetup, tellWaitlist } from '../../domain/meetups/answer.ts';
 import { cancellationNotice, changeNotice, tellAbout } from '../../domain/meetups/notices.ts';
-import { parseWhen } from '../../domain/meetups/parse-when.ts';
+import { createSeries, DEFAULT_ANNOUNCE_DAYS, seriesPreviewNotes, upcomingSeries } from '../../domain/meetups/series.ts';
+import { readWhen } from '../../domain/meetups/when/index.ts';
 import { participantsCard, participantsCsv, participantsOf } from '../../domain/meetups/participants.ts';
 import { describeOffsets, reminderOffsets } from '../../domain/meetups/reminder-offsets.ts';
 import { cancelMeetup, createMeetup, editMeetup, getMeetup, peopleToTell, publicMeetup, upcomingMeetups } from '../../domain/meetups/service.ts';
-import { meetupListCard } from '../../domain/meetups/view.ts';
+import { listLines } from '../../domain/meetups/series-view.ts';
+import { listCard } from '../../domain/meetups/view.ts';
 import { translate } from '../../i18n/translate.ts';
 import { idArg, idOnly } from '../arguments.ts';
 import { previewCard } from '../cards.ts';
@@ -57,9 +60,10 @@ export const meetupCommand = defineCommand({
       form: 'meetup.create',
       async run({ title, when, where, options }, ctx) {
         const chosen = createOptions(options);
-        // parseWhen refuses a series for now; its reading (recurrence included) is what the preview describes.
-        const reading = await parseWhen(when, { now: ctx.clock.now(), timeZone: ctx.timeZone, locale: ctx.locale });
-        const meetup = await createMeetup(ctx.db, {
+        // A series' end may come as its own segment (`| jusqu'au 30 juin 2027`): it is read with the rest of "when".
+        const reading = await readWhen(chosen.until ? `${when} ${chosen.until}` : when, { now: ctx.clock.now(), timeZone: ctx.timeZone, locale: ctx.locale });
+        if (!reading.recurrence && chosen.announceDays) throw new RelaisError('invalid_argument', 'series.errors.announceWithoutSeries', { option: chosen.announceDays.written });
+        const fields = {
           title,
           startsAt: reading.start,
           endsAt: reading.end,
@@ -70,15 +74,22 @@ export const meetupCommand = defineCommand({
           organizerId: ctx.member.id,
           networkId: ctx.channel.networkId,
           channelId: ctx.channel.id,
-          status: chosen.publish ? 'scheduled' : 'draft',
-        });
+          status: chosen.publish ? ('scheduled' as const) : ('draft' as const),
+        };
+        const announceDays = chosen.announceDays?.days ?? DEFAULT_ANNOUNCE_DAYS;
+        const meetup = reading.recurrence
+          ? (await createSeries(ctx.db, { ...fields, recurrence: reading.recurrence, announceDaysAhead: announceDays })).first
+          : await createMeetup(ctx.db, fields);
+        const notes = reading.recurrence
+          ? [...reading.notes, ...seriesPreviewNotes(reading.recurrence, reading.timeZone, reading.start, announceDays, ctx.locale)]
+          : reading.notes;
         if (!chosen.publish) {
           const draft = await getMeetup(ctx.db, meetup.id);
-          const card = previewCard(draft, { locale: ctx.locale, timeZone: ctx.timeZone, publicUrl: ctx.config.RELAIS_PUBLIC_URL, reading, notes: reading.notes });
+          const card = previewCard(draft, { locale: ctx.locale, timeZone: ctx.timeZone, publicUrl: ctx.config.RELAIS_PUBLIC_URL, reading, notes });
           return { visibility: 'ephemeral', card };
         }
         await announce(ctx.db, ctx.out, ctx.renderAnnouncement, meetup.id, ctx.channel);
-        return confirmed(ctx, ctx.t('meetups.created', { id: meetup.id }), reading.notes);
+        return confirmed(ctx, ctx.t('meetups.created', { id: meetup.id }), notes);
       },
     }),
     subcommand({
@@ -110,7 +121,9 @@ export const meetupCommand = defineCommand({
         const meetups = await upcomingMeetups(ctx.db, { now: ctx.clock.now(), limit: 15, networkId: network?.id ?? null });
         const title = network ? ctx.t('meetupFlow.list.network', { network: network.name }) : scope ? ctx.t('meetupFlow.list.all') : ctx.t('meetups.listTitle');
         const footer = network ? [ctx.t('meetupFlow.list.seeAll', { command: `${ctx.prefix}meetup list ${ctx.t('meetupFlow.args.listScope')}` })] : undefined;
-        return { visibility: 'ephemeral', card: meetupListCard(title, meetups, { t: ctx.t, locale: ctx.locale, timeZone: ctx.timeZone, ...(footer ? { footer } : {}) }) };
+        const series = await upcomingSeries(ctx.db, { now: ctx.clock.now(), networkId: network?.id ?? null, count: 3 });
+        const options = { t: ctx.t, locale: ctx.locale, timeZone: ctx.timeZone };
+        return { visibility: 'ephemeral', card: listCard(title, listLines(meetups, series, options).slice(0, 15), { ...options, ...(footer ? { footer } : {}) }) };
       },
     }),
     subcommand({
