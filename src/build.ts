@@ -100,7 +100,7 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
   const delivery = new DeliveryWorker({
     db, messenger, logger, clock, owner, effects: { announcement: announcementEffect, summary: summaryEffect }, metrics, timing: options.timing?.delivery,
   });
-  const schedulerDeps: SchedulerDeps = { db, clock, config, logger, messenger, renderAnnouncement, metrics };
+  const schedulerDeps: SchedulerDeps = { db, clock, config, logger, messenger, renderAnnouncement, metrics, outbox: delivery };
   const byName = new Map(options.platforms.map((module) => [module.name, module]));
   const admins = new Set([...config.RELAIS_ADMINS, ...modules.flatMap((module) => module.admins?.(config as never) ?? [])]);
   const pipeline = new Pipeline({

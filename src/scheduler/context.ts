@@ -19,6 +19,8 @@ export interface SchedulerDeps {
   /** Reminders show the meetup as its announcement does. */
   renderAnnouncement: RenderAnnouncement;
   metrics: Metrics;
+  /** The outbox of this process, woken for messages a scheduled job recorded (else they wait for its sweep). */
+  outbox?: { kick(ids: number[]): void };
 }
 
 /** What a delivery needs: its dependencies, who claims (this process), and the lease timing. */

@@ -4,6 +4,7 @@ import { defaultClaimTiming, type ClaimTiming } from './claim.ts';
 import type { DeliveryContext, SchedulerDeps } from './context.ts';
 import { runDigests } from './digests.ts';
 import { runReminders } from './reminders.ts';
+import { runSeries } from './series.ts';
 import { WikiSchedule } from './wiki.ts';
 
 export interface SchedulerOptions {
@@ -55,6 +56,8 @@ export class Scheduler {
     const { logger } = this.ctx.deps;
     void this.wiki.tick();
     await runDigests(this.ctx).catch((error: unknown) => logger.error({ err: error }, 'digest tick failed'));
+    // Before reminders: a date announced this tick may already be due for one.
+    await runSeries(this.ctx).catch((error: unknown) => logger.error({ err: error }, 'series tick failed'));
     await runReminders(this.ctx).catch((error: unknown) => logger.error({ err: error }, 'reminder tick failed'));
   }
 

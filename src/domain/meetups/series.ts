@@ -138,3 +138,38 @@ export async function upcomingSeries(db: Tx, options: { now: Date; networkId?: n
   }
   return listings;
 }
+
+/** The series' next date as a meetup, made from what the series holds (its title, place, seats, reminders…). */
+export async function addOccurrence(db: Tx, series: SeriesRecord, date: Occurrence): Promise<MeetupRecord> {
+  return db.meetup.create({
+    data: {
+      title: series.title,
+      description: series.description,
+      startsAt: date.start,
+      endsAt: date.end,
+      timezone: series.timezone,
+      place: series.place,
+      onlineUrl: series.onlineUrl,
+      capacity: series.capacity,
+      reminderOffsets: series.reminderOffsets,
+      organizerId: series.organizerId,
+      networkId: series.networkId,
+      channelId: series.channelId,
+      status: 'scheduled',
+      seriesId: series.id,
+      occurrenceStart: date.start,
+    },
+    include: meetupInclude,
+  });
+}
+
+/** Where a series is announced: every channel one of its dates was announced in. */
+export async function seriesChannels(db: Tx, seriesId: number) {
+  const announcements = await db.announcement.findMany({
+    where: { meetup: { seriesId } },
+    distinct: ['channelId'],
+    include: { channel: true },
+    orderBy: { channelId: 'asc' },
+  });
+  return announcements.map((announcement) => announcement.channel);
+}

@@ -1,0 +1,96 @@
+/**
+ * A series' dates become meetups of their own, announced a set number of days ahead where the
+ * series is announced, once whatever the number of processes and ticks, at the same wall time on
+ * both sides of Europe/Paris's DST changes.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { plainText } from '../../src/core/plain-text.ts';
+import { Scheduler } from '../../src/scheduler/scheduler.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { engines } from '../support/test-database.ts';
+
+const admin = { user: '@admin:example.org' };
+const announcementsOf = (h: Harness, title: string) =>
+  h.adapter.of('post').filter((sent) => sent.card?.header?.[0] === `📅 ${title}`).map((sent) => ({ target: sent.target, text: plainText(sent.card!) }));
+
+describe.each(engines)('series dates on %s', (engine) => {
+  let h: Harness;
+  afterEach(async () => h?.close());
+
+  async function weekly(now: string, line = '/meetup create Permanence | tous les mardis 10h-12h | Mairie | publier') {
+    h = await createHarness(engine, { now });
+    await h.run('/relais network nord Réseau Nord', admin);
+    await h.run('/relais role grant organizer @alice:example.org', admin);
+    expect((await h.run(line))[0]).toContain('créée');
+    await h.relais.settle();
+  }
+
+  const occurrences = async () =>
+    (await h.db.meetup.findMany({ where: { seriesId: { not: null } }, orderBy: { startsAt: 'asc' } })).map((meetup) => [meetup.id, meetup.startsAt.toISOString(), meetup.status]);
+
+  it('announces each date 7 days ahead, once, as a meetup with its own answers', async () => {
+    await weekly('2026-11-30T09:00:00Z');
+    const scheduler = new Scheduler(h.scheduling, { owner: 'one' });
+    await scheduler.tick();
+    await h.relais.settle();
+    // Tuesday 1 December was announced when published; Tuesday 8 December, 10:00, is more than 7 days ahead.
+    expect(await occurrences()).toEqual([[1, '2026-12-01T09:00:00.000Z', 'scheduled']]);
+    h.clock.set('2026-12-01T10:00:00Z');
+    await scheduler.tick();
+    await scheduler.tick();
+    h.clock.set('2026-12-08T09:30:00Z');
+    await scheduler.tick();
+    await h.relais.settle();
+    expect(await occurrences()).toEqual([[1, '2026-12-01T09:00:00.000Z', 'scheduled'], [2, '2026-12-08T09:00:00.000Z', 'scheduled'], [3, '2026-12-15T09:00:00.000Z', 'scheduled']]);
+    const posts = announcementsOf(h, 'Permanence');
+    expect(posts.map((post) => post.text.match(/Quand : (.*)/)?.[1])).toEqual([
+      'mardi 1er décembre 2026, 10 h – 12 h (heure de Paris)',
+      'mardi 8 décembre 2026, 10 h – 12 h (heure de Paris)',
+      'mardi 15 décembre 2026, 10 h – 12 h (heure de Paris)',
+    ]);
+    expect(new Set(posts.map((post) => post.target))).toEqual(new Set(['!room:example.org']));
+    // Each date is a meetup: answering one leaves the others as they were.
+    await h.run('/meetup rsvp 3 oui', { user: '@bob:example.org' });
+    expect(await h.db.rsvp.count({ where: { meetupId: 3 } })).toBe(1);
+    expect(await h.db.rsvp.count({ where: { meetupId: { in: [1, 2] } } })).toBe(0);
+  });
+
+  it('keeps 10:00 at 10:00 across the spring and autumn changes', async () => {
+    await weekly('2027-03-15T12:00:00Z', '/meetup create Permanence | tous les mardis 10h | Mairie | annonce 15j | publier');
+    const scheduler = new Scheduler(h.scheduling);
+    await scheduler.tick();
+    h.clock.set('2027-10-20T12:00:00Z');
+    await scheduler.tick();
+    expect((await occurrences()).map(([, start]) => start)).toEqual([
+      '2027-03-16T09:00:00.000Z', '2027-03-23T09:00:00.000Z', '2027-03-30T08:00:00.000Z',
+      '2027-10-26T08:00:00.000Z', '2027-11-02T09:00:00.000Z',
+    ]);
+  });
+
+  it('skips a fifth Tuesday in the months without one', async () => {
+    await weekly('2027-01-01T12:00:00Z', '/meetup create Club | tous les 5e mardis du mois 18h | Lille | annonce 40j | publier');
+    const scheduler = new Scheduler(h.scheduling);
+    for (const now of ['2027-01-01T12:00:00Z', '2027-02-01T12:00:00Z', '2027-03-01T12:00:00Z', '2027-04-01T12:00:00Z']) {
+      h.clock.set(now);
+      await scheduler.tick();
+    }
+    // 30 March 2027 is the only fifth Tuesday from January to April (first announced at once, as published).
+    expect((await occurrences()).map(([, start]) => start)).toEqual(['2027-03-30T16:00:00.000Z']);
+  });
+
+  it('is announced once when two processes tick at the same moment', async () => {
+    await weekly('2026-11-30T09:00:00Z');
+    const first = new Scheduler(h.scheduling, { owner: 'first' });
+    const second = new Scheduler(h.scheduling, { owner: 'second' });
+    for (const now of ['2026-12-02T09:00:00Z', '2026-12-09T09:00:00Z', '2026-12-16T09:00:00Z']) {
+      h.clock.set(now);
+      await Promise.all([first.tick(), second.tick(), first.tick(), second.tick()]);
+    }
+    await h.relais.settle();
+    expect((await occurrences()).map(([, start]) => start)).toEqual([
+      '2026-12-01T09:00:00.000Z', '2026-12-08T09:00:00.000Z', '2026-12-15T09:00:00.000Z', '2026-12-22T09:00:00.000Z',
+    ]);
+    expect(announcementsOf(h, 'Permanence')).toHaveLength(4);
+    expect(await h.db.announcement.count()).toBe(4);
+  });
+});
