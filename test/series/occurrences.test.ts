@@ -93,4 +93,41 @@ describe.each(engines)('series dates on %s', (engine) => {
     expect(announcementsOf(h, 'Permanence')).toHaveLength(4);
     expect(await h.db.announcement.count()).toBe(4);
   });
+
+  it('edits and cancels this date only, or this one and the following, telling who answered', async () => {
+    await weekly('2026-11-30T09:00:00Z');
+    const scheduler = new Scheduler(h.scheduling);
+    for (const now of ['2026-12-01T10:00:00Z', '2026-12-08T10:00:00Z']) {
+      h.clock.set(now);
+      await scheduler.tick();
+    }
+    // Dates 2 (8 December) and 3 (15 December) exist; it is 8 December, 11:00 in Paris.
+    h.clock.set('2026-12-07T10:00:00Z');
+    for (const id of [2, 3]) await h.run(`/meetup rsvp ${id} oui`, { user: '@bob:example.org' });
+    await h.relais.settle();
+    const bob = () => h.adapter.of('direct').filter((sent) => sent.target === '@bob:example.org').map((sent) => plainText(sent.card!));
+
+    expect((await h.run('/meetup cancel 2'))[0]).toContain('La rencontre n°2 est une date d’une série : cette date seule (« /meetup cancel 2 seule ») ou celle-ci et les suivantes (« /meetup cancel 2 suivantes ») ?');
+    expect((await h.run('/meetup edit 3 lieu Salle B'))[0]).toContain('« /meetup edit 3 suivantes lieu Salle B »');
+    expect((await h.run('/meetup cancel 2 seule'))[0]).toBe('Rencontre n°2 annulée ; 1 personne qui avait répondu est prévenue.');
+    expect((await occurrences()).map(([id, , status]) => [id, status])).toEqual([[1, 'scheduled'], [2, 'cancelled'], [3, 'scheduled']]);
+    expect((await h.run('/meetup list'))[0]).toContain('prochaines : mardi 15 décembre 2026, 10 h (#3) ; mardi 22 décembre 2026, 10 h ; mardi 29 décembre 2026, 10 h');
+
+    expect((await h.run('/meetup edit 3 suivantes quand mercredi 16 décembre 2026 10h'))[0]).toContain('Déplacer la rencontre n°3 et les dates suivantes change la série elle-même');
+    expect((await h.run('/meetup edit 3 suivantes lieu Salle B'))[0]).toBe('Rencontre n°3 et les dates suivantes de la série modifiées (1 date déjà annoncée, et celles à venir) ; 1 personne est prévenue.');
+    await h.relais.settle();
+    expect(bob().filter((text) => text.includes('Salle B'))).toHaveLength(1);
+    h.clock.set('2026-12-15T10:00:00Z');
+    await scheduler.tick();
+    const places = await h.db.meetup.findMany({ where: { seriesId: { not: null } }, orderBy: { startsAt: 'asc' }, select: { id: true, place: true } });
+    expect(places).toEqual([{ id: 1, place: 'Mairie' }, { id: 2, place: 'Mairie' }, { id: 3, place: 'Salle B' }, { id: 4, place: 'Salle B' }]);
+
+    h.clock.set('2026-12-14T10:00:00Z');
+    expect((await h.run('/meetup cancel 3 suivantes'))[0]).toBe('Rencontre n°3 et les dates suivantes de la série annulées (2 dates) ; 1 personne qui avait répondu est prévenue.');
+    expect((await occurrences()).map(([id, , status]) => [id, status])).toEqual([[1, 'scheduled'], [2, 'cancelled'], [3, 'cancelled'], [4, 'cancelled']]);
+    h.clock.set('2026-12-21T10:00:00Z');
+    await scheduler.tick();
+    expect(await occurrences()).toHaveLength(4);
+    expect((await h.run('/meetup list'))[0]).not.toContain('Permanence');
+  });
 });

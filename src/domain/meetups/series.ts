@@ -173,3 +173,30 @@ export async function seriesChannels(db: Tx, seriesId: number) {
   });
   return announcements.map((announcement) => announcement.channel);
 }
+
+/** This date and the series' later ones that are meetups already, not cancelled, in order. */
+export async function thisAndFollowing(db: Tx, meetup: Pick<MeetupRecord, 'id' | 'seriesId' | 'occurrenceStart'>): Promise<MeetupRecord[]> {
+  if (meetup.seriesId === null || meetup.occurrenceStart === null) return [];
+  return db.meetup.findMany({
+    where: { seriesId: meetup.seriesId, occurrenceStart: { gte: meetup.occurrenceStart }, status: 'scheduled' },
+    orderBy: { occurrenceStart: 'asc' },
+    include: meetupInclude,
+  });
+}
+
+/** The series has no dates from this one on: it ends the second before (or is cancelled if this was its first). */
+export async function endSeriesBefore(db: Tx, meetup: Pick<MeetupRecord, 'seriesId' | 'occurrenceStart'>): Promise<void> {
+  if (meetup.seriesId === null || meetup.occurrenceStart === null) return;
+  const earlier = await db.meetup.count({ where: { seriesId: meetup.seriesId, occurrenceStart: { lt: meetup.occurrenceStart }, status: 'scheduled' } });
+  await db.meetupSeries.update({
+    where: { id: meetup.seriesId },
+    data: earlier ? { until: new Date(meetup.occurrenceStart.getTime() - 1000) } : { status: 'cancelled' },
+  });
+}
+
+export type SeriesTemplate = Partial<Pick<SeriesRecord, 'title' | 'description' | 'place' | 'onlineUrl' | 'capacity' | 'reminderOffsets' | 'durationMinutes'>>;
+
+/** What the series' dates to come are created with, from now on. */
+export async function changeSeries(db: Tx, seriesId: number, template: SeriesTemplate): Promise<void> {
+  await db.meetupSeries.update({ where: { id: seriesId }, data: template });
+}

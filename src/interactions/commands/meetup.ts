@@ -20,6 +20,8 @@ import { createOptions, splitWhere, titleArg } from '../meetup-args.ts';
 import { changesFor, editableFields, type ReadChanges } from '../meetup-changes.ts';
 import { changeCard, discardDraft, publishDraft } from '../meetup-drafts.ts';
 import { confirmation } from '../replies.ts';
+import { cancelFollowing, editFollowing, fieldAndValue } from '../series-edits.ts';
+import { scopeArg, scopeOf, scopeWords } from '../series-scope.ts';
 
 const rsvpAnswers = {
   yes: 'going', oui: 'going', going: 'going',
@@ -145,7 +147,7 @@ export const meetupCommand = defineCommand({
       ],
       schema: z.object({
         id: idArg,
-        field: z.string().transform((value) => value.toLowerCase()).pipe(z.enum(Object.keys(editableFields) as [keyof typeof editableFields], 'validation.field')).optional(),
+        field: z.string().transform((value) => value.toLowerCase()).pipe(z.enum([...Object.keys(editableFields), ...Object.keys(scopeWords)] as [keyof typeof editableFields], 'validation.field')).optional(),
         value: z.string().max(500, 'validation.tooLong').optional(),
       }),
       permission: 'owner',
@@ -153,9 +155,13 @@ export const meetupCommand = defineCommand({
       help: 'meetups.help.edit',
       async run({ id, field, value }, ctx) {
         const current = await getMeetup(ctx.db, id);
+        // `/meetup edit 4 suivantes lieu Salle 2`: the scope comes before the field.
+        const scoped = field && field in scopeWords ? { scope: field as keyof typeof scopeWords, ...fieldAndValue(value, ctx.t) } : { scope: undefined, field: field as keyof typeof editableFields | undefined, value };
         // `/meetup edit 4` (the preview's "Change"): every field as a line to correct.
-        if (!field || value === undefined) return { visibility: 'ephemeral', card: changeCard(current, ctx) };
-        const { changes, notes } = await changesFor(editableFields[field], value, ctx, current);
+        if (!scoped.field || scoped.value === undefined) return { visibility: 'ephemeral', card: changeCard(current, ctx) };
+        const scope = scopeOf(current, scoped.scope, ctx, `meetup edit ${id} {scope} ${scoped.field} ${scoped.value}`);
+        const { changes, notes } = await changesFor(editableFields[scoped.field], scoped.value, ctx, current);
+        if (scope === 'following') return editFollowing(ctx, current, changes, notes);
         const edited = await editMeetup(ctx.db, id, changes);
         if (current.status === 'draft') {
           const card = previewCard(await getMeetup(ctx.db, id), { locale: ctx.locale, timeZone: ctx.timeZone, publicUrl: ctx.config.RELAIS_PUBLIC_URL, notes });
@@ -174,11 +180,17 @@ export const meetupCommand = defineCommand({
     subcommand({
       name: 'cancel',
       aliases: ['annuler'],
-      ...idOnly,
+      args: [
+        { name: 'id', kind: 'word', label: 'args.id' },
+        { name: 'scope', kind: 'word', optional: true, label: 'series.args.scope' },
+      ],
+      schema: z.object({ id: idArg, scope: scopeArg.optional() }),
       permission: 'owner',
       target: 'meetup',
       help: 'meetups.help.cancel',
-      async run({ id }, ctx) {
+      async run({ id, scope }, ctx) {
+        const current = await getMeetup(ctx.db, id);
+        if (scopeOf(current, scope, ctx, `meetup cancel ${id} {scope}`) === 'following') return cancelFollowing(ctx, current);
         const { meetup, told, discarded } = await cancelMeetup(ctx.db, id);
         if (discarded) return confirmation(ctx, ctx.t('meetupFlow.discarded', { id }));
         ctx.changed(id);
