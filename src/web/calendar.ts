@@ -1,33 +1,14 @@
 import ical, { escape, ICalEventStatus } from 'ical-generator';
+import type { SeriesRecord } from '../domain/meetups/series.ts';
 import type { MeetupView } from '../domain/meetups/service.ts';
-import type { Translate } from '../i18n/translate.ts';
+import { descriptionOf, UNSAID_LENGTH_MS, type CalendarOptions } from './calendar-parts.ts';
+import { seriesEvents } from './series-calendar.ts';
 
-export interface CalendarOptions {
-  name: string;
-  t: Translate;
-  /** Where the meetup pages live, e.g. https://relais.example.org (no trailing slash). */
-  baseUrl: string;
-  /** RELAIS_PUBLIC_URL: its host makes the UIDs; without it UIDs end in @relais. */
-  publicUrl?: string | undefined;
-}
+export type { CalendarOptions } from './calendar-parts.ts';
 
 /** The same UID for a meetup in every feed and for ever, so clients update rather than duplicate. */
 export function meetupUid(meetupId: number, publicUrl?: string): string {
   return `meetup-${meetupId}@${publicUrl ? new URL(publicUrl).host : 'relais'}`;
-}
-
-/** How long calendars show a meetup whose organizer gave no end: said in its description. */
-const UNSAID_LENGTH_MS = 60 * 60_000;
-
-function descriptionOf(meetup: MeetupView, t: Translate): string {
-  return [
-    meetup.description,
-    meetup.onlineUrl ? t('web.calendar.online', { url: meetup.onlineUrl }) : undefined,
-    meetup.endsAt ? undefined : t('meetupFlow.web.noEnd'),
-    t('web.calendar.organizedBy', { name: meetup.organizer.displayName }),
-  ]
-    .filter(Boolean)
-    .join('\n\n');
 }
 
 /**
@@ -40,9 +21,12 @@ function descriptionOf(meetup: MeetupView, t: Translate): string {
  * meetup's title, in its own feed): escaped here, so no line break or comma in it makes a property.
  * The feed ends with CRLF, as every line of it must (RFC 5545, 3.1).
  */
-export function meetupCalendar(meetups: MeetupView[], options: CalendarOptions): string {
+export function meetupCalendar(meetups: MeetupView[], options: CalendarOptions & { series?: SeriesRecord[] }): string {
   const calendar = ical({ name: escape(options.name, false), prodId: { company: 'Relais', product: 'Relais', language: 'FR' }, ttl: 60 * 60 });
+  const series = new Map((options.series ?? []).map((one) => [one.id, one]));
+  for (const one of series.values()) seriesEvents(calendar, one, meetups.filter((meetup) => meetup.seriesId === one.id), options);
   for (const meetup of meetups) {
+    if (meetup.seriesId !== null && series.has(meetup.seriesId)) continue;
     const page = `${options.baseUrl}/meetups/${meetup.id}`;
     calendar.createEvent({
       id: meetupUid(meetup.id, options.publicUrl),

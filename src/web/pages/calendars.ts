@@ -1,5 +1,5 @@
 import { findNetwork } from '../../domain/networks/service.ts';
-import { publicMeetup } from '../../domain/meetups/service.ts';
+import { publicMeetup, type MeetupView } from '../../domain/meetups/service.ts';
 import { meetupCalendar } from '../calendar.ts';
 import type { WebContext, WebResponse } from '../context.ts';
 import { allMeetups } from '../queries.ts';
@@ -14,12 +14,18 @@ function ics(ctx: WebContext, body: string, filename: string): WebResponse {
 
 const options = (ctx: WebContext, name: string) => ({ name, t: ctx.t, baseUrl: ctx.baseUrl, publicUrl: ctx.services.config.RELAIS_PUBLIC_URL });
 
+/** The series the feed's meetups are dates of: each written once, as a rule with its exceptions. */
+async function seriesOf(ctx: WebContext, meetups: MeetupView[]) {
+  const ids = [...new Set(meetups.flatMap((meetup) => (meetup.seriesId === null ? [] : [meetup.seriesId])))];
+  return ids.length ? ctx.services.db.meetupSeries.findMany({ where: { id: { in: ids }, status: { not: 'draft' } }, orderBy: { id: 'asc' } }) : [];
+}
+
 const since = (ctx: WebContext) => new Date(ctx.services.clock.now().getTime() - FEED_HISTORY_MS);
 
 /** /calendar.ics: every network's meetups. */
 export async function allMeetupsFeed(ctx: WebContext): Promise<WebResponse> {
   const meetups = await allMeetups(ctx.services.db, { since: since(ctx) });
-  return ics(ctx, meetupCalendar(meetups, options(ctx, ctx.t('web.calendar.name'))), 'relais.ics');
+  return ics(ctx, meetupCalendar(meetups, { ...options(ctx, ctx.t('web.calendar.name')), series: await seriesOf(ctx, meetups) }), 'relais.ics');
 }
 
 /** /networks/:slug/calendar.ics */
@@ -27,7 +33,8 @@ export async function networkFeed(ctx: WebContext, slug: string): Promise<WebRes
   const network = await findNetwork(ctx.services.db, slug);
   if (!network) return notFoundPage(ctx);
   const meetups = await allMeetups(ctx.services.db, { networkId: network.id, since: since(ctx) });
-  return ics(ctx, meetupCalendar(meetups, options(ctx, ctx.t('web.calendar.networkName', { name: network.name }))), `${network.slug}.ics`);
+  const series = await seriesOf(ctx, meetups);
+  return ics(ctx, meetupCalendar(meetups, { ...options(ctx, ctx.t('web.calendar.networkName', { name: network.name })), series }), `${network.slug}.ics`);
 }
 
 /** /meetups/:id.ics — the link every announcement carries (see calendarUrl in domain/meetups/view.ts). */
