@@ -2,20 +2,23 @@ import type { Card, Rich } from '../core/card.ts';
 import { truncate } from '../core/text.ts';
 import type { RenderAnnouncement } from '../domain/meetups/announcer.ts';
 import { rsvpEmoji } from '../domain/meetups/rsvp.ts';
-import type { MeetupView } from '../domain/meetups/service.ts';
+import { DRAFT_DAYS, noticeFields, type MeetupView } from '../domain/meetups/service.ts';
 import { calendarUrl, meetupFields } from '../domain/meetups/view.ts';
+import type { Note, WhenRead } from '../domain/meetups/when/index.ts';
 import type { TipView } from '../domain/tips/service.ts';
-import { translator, type Translate } from '../i18n/translate.ts';
-import { rsvpActions, tipVoteAction } from './actions.ts';
+import { translate, translator, type Translate } from '../i18n/translate.ts';
+import { draftActions, rsvpActions, tipVoteAction } from './actions.ts';
 import { button } from './declare.ts';
 
 /**
  * The card posted in channels and kept current as answers come in, on every platform: its
  * buttons are the declared RSVP actions, and where there are no buttons, their reactions.
  */
-export function announcementCard(meetup: MeetupView, options: { locale: string; timeZone: string; publicUrl?: string | undefined }): Card {
+export function announcementCard(meetup: MeetupView, options: { locale: string; timeZone: string; publicUrl?: string | undefined; reading?: WhenRead }): Card {
   const t = translator(options.locale);
   const cancelled = meetup.status === 'cancelled';
+  const amended = noticeFields.filter((field) => meetup.amended?.split(',').includes(field));
+  const changed = amended.length ? [[t('meetupFlow.amended', { what: amended.map((field) => t(`meetupFlow.fields.${field}`)).join(', ') })]] : [];
   const ics = calendarUrl(meetup.id, options.publicUrl);
   const footer: Rich = [
     `#${meetup.id} · ${t('meetups.organizedBy', { name: meetup.organizer.displayName })}`,
@@ -27,8 +30,8 @@ export function announcementCard(meetup: MeetupView, options: { locale: string; 
     locale: options.locale,
     tone: cancelled ? 'warning' : 'info',
     header: [cancelled ? t('meetups.cancelledHeader', { title: meetup.title }) : `📅 ${meetup.title}`],
-    ...(cancelled ? { body: [[t('meetups.cancelledBody')]] } : meetup.description ? { body: [[meetup.description]] } : {}),
-    fields: meetupFields(meetup, { t, locale: options.locale, timeZone: options.timeZone }),
+    ...(cancelled ? { body: [[t('meetups.cancelledBody')]] } : changed.length || meetup.description ? { body: [...changed, ...(meetup.description ? [[meetup.description]] : [])] } : {}),
+    fields: meetupFields(meetup, { t, locale: options.locale, timeZone: options.timeZone, ...(options.reading ? { reading: options.reading } : {}) }),
     ...(cancelled
       ? {}
       : {
@@ -39,6 +42,30 @@ export function announcementCard(meetup: MeetupView, options: { locale: string; 
           ],
         }),
     footer,
+  };
+}
+
+/**
+ * `/meetup create` from a command line answers with this, privately: the announcement as it will
+ * read, what the reading of "when" chose (notes), and the declared buttons to publish it, change it
+ * or drop it — typed commands where the platform has no buttons.
+ */
+export function previewCard(meetup: MeetupView, options: { locale: string; timeZone: string; publicUrl?: string | undefined; reading?: WhenRead; notes?: Note[] }): Card {
+  const t = translator(options.locale);
+  const announcement = announcementCard(meetup, options);
+  const notes = (options.notes ?? []).map((note) => [translate(options.locale, note.key, note.params)]);
+  const noEnd = meetup.endsAt === null && !options.reading?.recurrence ? [[t('meetupFlow.preview.noEnd', { id: meetup.id })]] : [];
+  const { id } = meetup;
+  return {
+    ...announcement,
+    header: [t('meetupFlow.preview.header', { title: `📅 ${meetup.title}` })],
+    body: [[t('meetupFlow.preview.intro')], ...notes, ...noEnd, ...(announcement.body ?? [])],
+    buttons: [
+      button(draftActions.publish, id, `✅ ${t('meetupFlow.preview.publish')}`, { style: 'primary', instead: { command: `meetup publish ${id}` } }),
+      button(draftActions.change, id, `✏️ ${t('meetupFlow.preview.change')}`, { instead: { command: `meetup edit ${id}` } }),
+      button(draftActions.discard, id, `🗑 ${t('meetupFlow.preview.discard')}`, { style: 'danger', instead: { command: `meetup discard ${id}` } }),
+    ],
+    footer: [t('meetupFlow.preview.footer', { id, days: DRAFT_DAYS })],
   };
 }
 

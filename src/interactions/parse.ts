@@ -41,7 +41,9 @@ export function splitArguments(sub: SubcommandDecl, text: string, t: Translate):
     if (value) raw[arg.name] = value;
     else if (!arg.optional) throw new RelaisError('usage', 'errors.missingArgument', { arg: t(arg.label) });
   });
-  const extra = sub.syntax === 'pipes' ? segments.slice(sub.args.length).filter(Boolean).length > 0 : remaining.length > 0;
+  // A `rest` argument takes every segment left, `|` included.
+  const rest = sub.args.some((arg) => arg.kind === 'rest');
+  const extra = sub.syntax === 'pipes' ? !rest && segments.slice(sub.args.length).filter(Boolean).length > 0 : remaining.length > 0;
   if (extra) throw new RelaisError('usage', 'errors.tooManyArguments');
   return raw;
 }

@@ -1,13 +1,12 @@
-import type { MeetupView } from '../domain/meetups/service.ts';
 import type { Excerpt } from '../domain/tips/search-excerpt.ts';
 import type { SearchHit, TipView } from '../domain/tips/service.ts';
 import type { WebContext } from './context.ts';
-import { dayTag, timeTag } from './format.ts';
+import { dayTag } from './format.ts';
 import { html, type SafeHtml } from './html.ts';
 
-type HeadingLevel = 2 | 3;
+export type HeadingLevel = 2 | 3;
 
-const heading = (level: HeadingLevel, content: SafeHtml) => (level === 2 ? html`<h2 class="card-title">${content}</h2>` : html`<h3 class="card-title">${content}</h3>`);
+export const heading = (level: HeadingLevel, content: SafeHtml) => (level === 2 ? html`<h2 class="card-title">${content}</h2>` : html`<h3 class="card-title">${content}</h3>`);
 
 export const tagHref = (tag: string) => `/tips?${new URLSearchParams({ tag }).toString()}`;
 
@@ -35,32 +34,6 @@ ${tagList(ctx, tip.tags)}
 
 export function tipList(ctx: WebContext, tips: (TipView | SearchHit)[], level: HeadingLevel, empty: string): SafeHtml {
   return tips.length ? html`<ul class="cards">${tips.map((tip) => tipItem(ctx, tip, level))}</ul>` : html`<p>${empty}</p>`;
-}
-
-/** Going and maybe, then seats and waitlist when the meetup has a capacity. */
-export function attendance(ctx: WebContext, meetup: MeetupView): string {
-  const { t } = ctx;
-  const { going, maybe, waitlisted } = meetup.counts;
-  const parts = [t('meetups.going', { count: going }), t('meetups.maybe', { count: maybe })];
-  if (meetup.capacity !== null) parts.push(t('web.meetups.seats', { taken: going, capacity: meetup.capacity }));
-  if (waitlisted) parts.push(t('meetups.waitlisted', { count: waitlisted }));
-  return parts.join(' · ');
-}
-
-export const cancelledBadge = (ctx: WebContext, meetup: MeetupView) =>
-  meetup.status === 'cancelled' ? html` <span class="status-cancelled">(${ctx.t('web.meetups.cancelled')})</span>` : '';
-
-export function meetupItem(ctx: WebContext, meetup: MeetupView, level: HeadingLevel): SafeHtml {
-  const network = meetup.network ? html` · <a href="/networks/${meetup.network.slug}">${meetup.network.name}</a>` : '';
-  return html`<li><article>
-${heading(level, html`<a href="/meetups/${meetup.id}">${meetup.title}</a>${cancelledBadge(ctx, meetup)}`)}
-<p class="meta">${timeTag(meetup.startsAt, meetup.timezone, ctx.locale)}${meetup.place ? ` · ${meetup.place}` : ''}${network}</p>
-<p class="meta">${attendance(ctx, meetup)}</p>
-</article></li>`;
-}
-
-export function meetupList(ctx: WebContext, meetups: MeetupView[], level: HeadingLevel, empty: string): SafeHtml {
-  return meetups.length ? html`<ul class="cards">${meetups.map((meetup) => meetupItem(ctx, meetup, level))}</ul>` : html`<p>${empty}</p>`;
 }
 
 /** How to subscribe: the feed's address to paste, and a webcal: link when the public URL is known. */

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { meetupInclude, withCounts, type MeetupView } from '../domain/meetups/service.ts';
+import { meetupInclude, visibleMeetups, withCounts, type MeetupView } from '../domain/meetups/service.ts';
 import { tipInclude, type TipView } from '../domain/tips/service.ts';
 
 // Read-only queries the web needs and the domain has no use for (paging, past meetups, tag
@@ -14,7 +14,7 @@ export async function networkSummaries(db: Db, slug?: string) {
     orderBy: { name: 'asc' },
     include: {
       channels: { select: { platform: true, name: true }, orderBy: [{ platform: 'asc' }, { name: 'asc' }] },
-      _count: { select: { tips: { where: published }, meetups: true } },
+      _count: { select: { tips: { where: published }, meetups: { where: visibleMeetups } } },
     },
   });
 }
@@ -65,12 +65,12 @@ function findMeetups(db: Db, where: NonNullable<Parameters<Db['meetup']['findMan
  */
 export async function meetupsAround(db: Db, options: { now: Date; side: 'upcoming' | 'past'; networkId?: number; limit?: number }): Promise<MeetupView[]> {
   const upcoming = options.side === 'upcoming';
-  const where = { startsAt: upcoming ? { gte: options.now } : { lt: options.now }, ...(options.networkId ? { networkId: options.networkId } : {}) };
+  const where = { ...visibleMeetups, startsAt: upcoming ? { gte: options.now } : { lt: options.now }, ...(options.networkId ? { networkId: options.networkId } : {}) };
   return withCounts(db, await findMeetups(db, where, upcoming ? 'asc' : 'desc', options.limit));
 }
 
 /** Every meetup (or those since a date), oldest first: calendar feeds and exports. */
 export async function allMeetups(db: Db, options: { networkId?: number; since?: Date } = {}): Promise<MeetupView[]> {
-  const where = { ...(options.networkId ? { networkId: options.networkId } : {}), ...(options.since ? { startsAt: { gte: options.since } } : {}) };
+  const where = { ...visibleMeetups, ...(options.networkId ? { networkId: options.networkId } : {}), ...(options.since ? { startsAt: { gte: options.since } } : {}) };
   return withCounts(db, await findMeetups(db, where, 'asc'));
 }

@@ -6,7 +6,8 @@ export const stylesheet = `
 :root { --ink: #161616; --muted: #3a3a3a; --link: #000091; --line: #929292; --paper: #ffffff; --soft: #f6f6f6; --alert: #a4000e; }
 * { box-sizing: border-box; }
 html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Marianne", Arial, sans-serif; font-size: 100%; line-height: 1.5; color: var(--ink); background: var(--paper); }
-body { margin: 0; }
+/* Long words and addresses people write wrap rather than scroll the page sideways on a phone (WCAG 1.4.10). */
+body { margin: 0; overflow-wrap: anywhere; }
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid var(--ink); outline-offset: 2px; box-shadow: 0 0 0 5px #fff; }
@@ -37,8 +38,9 @@ ul.cards > li { border-top: 1px solid var(--line); padding: 0.75rem 0; }
 .tags { list-style: none; padding: 0; margin: 0.25rem 0 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
 .tip-text { white-space: pre-line; overflow-wrap: anywhere; }
 .status-cancelled { color: var(--alert); font-weight: 700; }
+.online { font-weight: 700; }
 .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; margin: 1rem 0; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.25rem 1rem; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 code.feed { overflow-wrap: anywhere; background: var(--soft); padding: 0.1rem 0.3rem; }

@@ -39,9 +39,9 @@ describe.each(engines)('/metrics (%s)', (engine) => {
     expect(await h.run('/tip show 999')).toEqual([expect.stringContaining('999')]);
     // An announcement the platform refuses for good, and one it takes on the second try.
     h.adapter.failures = ['refused'];
-    await h.run('/meetup create Apéro numérique | 3 décembre 2026 18h30 | Mairie', { user: '@admin:example.org' });
+    await h.run('/meetup create Apéro numérique | 3 décembre 2026 18h30 | Mairie | publier', { user: '@admin:example.org' });
     h.adapter.failures = ['down'];
-    await h.run('/meetup create Atelier cartes | 4 décembre 2026 18h30 | Mairie', { user: '@admin:example.org' });
+    await h.run('/meetup create Atelier cartes | 4 décembre 2026 18h30 | Mairie | publier', { user: '@admin:example.org' });
     await h.relais.settle();
     await new Scheduler(h.scheduling).tick();
     // A Slack gesture recorded by another process, not worked yet: this one serves no Slack.

@@ -22,7 +22,7 @@ interface Rule {
 
 // In order: each rule's success is the state the next ones start from.
 const rules: Array<[string, Rule]> = [
-  ['meetup create needs an organizer', { line: () => '/meetup create Atelier | jeudi 18h30 | Mairie | capacité 3', refused: 'roomModerator', allowed: 'organizer', done: /Rencontre n°1 créée/ }],
+  ['meetup create needs an organizer', { line: () => '/meetup create Atelier | jeudi 18h30 | Mairie | capacité 3 | publier', refused: 'roomModerator', allowed: 'organizer', done: /Rencontre n°1 créée/ }],
   ['meetup edit needs its organizer or a network moderator', { line: () => '/meetup edit 1 title Atelier cartographie', refused: 'roomModerator', allowed: 'moderator', done: /Rencontre n°1 modifiée/ }],
   ['meetup announce needs an organizer of its network', { line: () => '/meetup announce 1', refused: 'roomModerator', allowed: 'organizer', done: /Rencontre n°1 : son annonce part/, place: 'second' }],
   ['tip edit needs its author or a network moderator', { line: () => '/tip edit 1 Le calendrier partagé, version corrigée', refused: 'roomModerator', allowed: 'organizer', done: /Astuce n°1 modifiée/ }],
@@ -70,7 +70,7 @@ describe.each(platforms)('permissions on %s', { timeout: 60_000 }, (_name, start
   it('lets anyone add tips, vote and answer meetups, for themselves only', async () => {
     expect(await p.say('member', '/tip add Astuce de membre sur les visios')).toMatch(/Astuce n°2 enregistrée/);
     expect(await p.say('member', '/tip vote 2')).toMatch(/vote/i);
-    expect(await p.say('member', '/meetup create Autre | jeudi 19h | Mairie')).toMatch(REFUSED);
+    expect(await p.say('member', '/meetup create Autre | jeudi 19h | Mairie | publier')).toMatch(REFUSED);
     const rsvps = await p.db.rsvp.count();
     expect(await p.say('other', '/relais forget-me confirm')).toMatch(/Relais a oublié qui vous êtes/);
     expect(await p.db.rsvp.count()).toBe(rsvps);

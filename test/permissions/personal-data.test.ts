@@ -18,7 +18,7 @@ describe.each(engines)('personal data: /relais my-data and forget-me (%s)', (eng
     h = await createHarness(engine, { now: '2026-11-30T09:00:00Z' });
     await h.run('/relais network sud Réseau Sud', admin);
     await h.run('/relais role grant organizer @alice:example.org', admin);
-    await h.run('/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 1', alice);
+    await h.run('/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 1 | publier', alice);
     await h.run('/meetup rsvp 1 oui', alice);
     await h.run('/meetup rsvp 1 oui', bob);
     await h.run('/tip add Le calendrier partagé zorglub évite les doublons #outils', alice);
@@ -104,8 +104,8 @@ describe.each(engines)('personal data: /relais my-data and forget-me (%s)', (eng
     h = await createHarness(engine, { now: '2026-11-30T09:00:00Z' });
     await h.run('/relais network sud Réseau Sud', admin);
     await h.run('/relais role grant organizer @alice:example.org', admin);
-    await h.run('/meetup create Ancienne | 1 décembre 10h | Mairie', alice);
-    await h.run('/meetup create Récente | 2 décembre 10h | Mairie', alice);
+    await h.run('/meetup create Ancienne | 1 décembre 10h | Mairie | publier', alice);
+    await h.run('/meetup create Récente | 2 décembre 10h | Mairie | publier', alice);
     await h.run('/meetup rsvp 1 oui', bob);
     await h.run('/meetup rsvp 2 oui', bob);
     const { db } = h;

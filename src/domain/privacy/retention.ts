@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Db } from '../../db/client.ts';
+import { DRAFT_DAYS } from '../meetups/service.ts';
 
 const DAY = 86_400_000;
 /** Slack redelivers for an hour at most and a Matrix replay covers one sync batch: a month is ample. */
@@ -13,11 +14,14 @@ export interface Purged {
   rsvps: number;
   gestures: number;
   messages: number;
+  /** Meetup previews never published. */
+  drafts: number;
 }
 
 /**
  * Deletes the answers to meetups that ended more than `rsvpDays` days ago (0 keeps them), and the
- * gestures and messages old enough that no platform will deliver them again.
+ * gestures and messages old enough that no platform will deliver them again, and meetup drafts
+ * their organizers left unpublished.
  */
 export async function purgeExpired(db: Db, now: Date, rsvpDays: number): Promise<Purged> {
   let rsvps = 0;
@@ -28,7 +32,8 @@ export async function purgeExpired(db: Db, now: Date, rsvpDays: number): Promise
   }
   const gestures = (await db.inbound.deleteMany({ where: { status: 'done', createdAt: { lt: new Date(now.getTime() - INBOUND_DAYS * DAY) } } })).count;
   const messages = (await db.outbound.deleteMany({ where: { status: { in: ['sent', 'failed'] }, createdAt: { lt: new Date(now.getTime() - OUTBOUND_DAYS * DAY) } } })).count;
-  return { rsvps, gestures, messages };
+  const drafts = (await db.meetup.deleteMany({ where: { status: 'draft', createdAt: { lt: new Date(now.getTime() - DRAFT_DAYS * DAY) } } })).count;
+  return { rsvps, gestures, messages, drafts };
 }
 
 /** Purges at start and every six hours; several processes doing it at once delete the same rows, harmlessly. */
@@ -38,7 +43,7 @@ export function startRetention(deps: { db: Db; clock: Clock; logger: Logger; rsv
   const run = () => {
     running = purgeExpired(db, clock.now(), deps.rsvpDays).then(
       (purged) => {
-        if (purged.rsvps || purged.gestures || purged.messages) logger.info(purged, 'expired personal data deleted');
+        if (purged.rsvps || purged.gestures || purged.messages || purged.drafts) logger.info(purged, 'expired personal data deleted');
       },
       (error: unknown) => logger.warn({ err: error }, 'retention purge failed; it will run again'),
     );

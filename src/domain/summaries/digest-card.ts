@@ -1,6 +1,6 @@
 import type { Card, Inline, Rich } from '../../core/card.ts';
 import type { Translate } from '../../i18n/translate.ts';
-import { countsLine } from '../meetups/view.ts';
+import { countsLine, whenText } from '../meetups/view.ts';
 import type { MeetupView } from '../meetups/service.ts';
 import type { TipView } from '../tips/service.ts';
 import { truncate } from '../../core/text.ts';
@@ -49,8 +49,8 @@ function tipGroups(digest: Digest, t: Translate): Rich[] {
   ]);
 }
 
-function meetupLine(digest: Digest, meetup: MeetupView, emoji: string, timeZone: string, detail: string): Rich {
-  return [`${emoji} `, { strong: `#${meetup.id}` }, ` ${truncate(meetup.title, 80, { atWord: true })}${origin(digest, meetup)} — `, { date: meetup.startsAt, timeZone }, ` · ${detail}`];
+function meetupLine(digest: Digest, meetup: MeetupView, emoji: string, reader: { locale: string; timeZone: string }, detail: string): Rich {
+  return [`${emoji} `, { strong: `#${meetup.id}` }, ` ${truncate(meetup.title, 80, { atWord: true })}${origin(digest, meetup)} — ${whenText(meetup, reader.locale, reader.timeZone)} · ${detail}`];
 }
 
 function upcomingDetail(meetup: MeetupView, t: Translate): string {
@@ -84,8 +84,8 @@ export function digestCard(digest: Digest, options: DigestRenderOptions): Card {
     body: [[intro(digest, t)]],
     items: [
       ...tipGroups(digest, t),
-      ...digest.upcoming.map((meetup) => meetupLine(digest, meetup, '📅', timeZone, upcomingDetail(meetup, t))),
-      ...digest.past.map((meetup) => meetupLine(digest, meetup, '🗓', timeZone, t('schedule.digest.attendance', { count: meetup.counts.going }))),
+      ...digest.upcoming.map((meetup) => meetupLine(digest, meetup, '📅', { locale, timeZone }, upcomingDetail(meetup, t))),
+      ...digest.past.map((meetup) => meetupLine(digest, meetup, '🗓', { locale, timeZone }, t('schedule.digest.attendance', { count: meetup.counts.going }))),
       ...(contributors ? [[`🙌 ${t('schedule.digest.contributors', { names: contributors })}`]] : []),
     ],
     ...(base

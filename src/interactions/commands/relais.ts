@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { personArg } from '../arguments.ts';
 import { RelaisError } from '../../core/errors.ts';
 import { ensureMember } from '../../domain/directory.ts';
-import { tell } from '../../domain/meetups/answer.ts';
+import { tellWaitlist } from '../../domain/meetups/answer.ts';
 import { attachChannel, createNetwork, findNetwork, listNetworks, slugPattern } from '../../domain/networks/service.ts';
 import { grantableRoles, standingIn } from '../../domain/permissions.ts';
 import { forgetQuestionCard, forgottenCard, personalDataCard, type PrivacyCardOptions } from '../../domain/privacy/cards.ts';
@@ -133,6 +133,21 @@ export const relaisCommand = defineCommand({
       },
     }),
     subcommand({
+      name: 'reminders',
+      aliases: ['rappels'],
+      args: [{ name: 'choice', kind: 'word', label: 'meetupFlow.args.onOff' }],
+      schema: z.object({
+        choice: z.string().transform((value) => value.toLowerCase()).pipe(z.enum(['on', 'off', 'oui', 'non', 'yes', 'no'], 'validation.onOff')).transform((value) => ['on', 'oui', 'yes'].includes(value)),
+      }),
+      permission: 'anyone',
+      help: 'meetupFlow.help.reminders',
+      async run({ choice }, ctx) {
+        await ctx.db.member.update({ where: { id: ctx.member.id }, data: { reminderDMs: choice } });
+        const said = choice ? ctx.t('meetupFlow.reminders.on') : ctx.t('meetupFlow.reminders.off', { command: `${ctx.prefix}relais reminders on` });
+        return confirmation(ctx, ctx.config.RELAIS_REMINDER_DM ? said : `${said} ${ctx.t('meetupFlow.reminders.notEnabled')}`);
+      },
+    }),
+    subcommand({
       name: 'my-data',
       aliases: ['mes-donnees', 'mes-données'],
       args: [],
@@ -156,7 +171,7 @@ export const relaisCommand = defineCommand({
         const done = await forgetMember(db, ctx.member, ctx.t('privacy.anonymous'), clock.now(), () => ctx.forgetPlatformState(ctx.member));
         for (const { meetupId, title, promoted } of done.freedSeats) {
           ctx.changed(meetupId);
-          await tell(ctx.out, promoted, { locale: ctx.locale, tone: 'success', body: [[ctx.t('meetups.promoted', { id: meetupId, title })]] });
+          await tellWaitlist(ctx, { id: meetupId, title }, promoted, []);
         }
         return { visibility: 'ephemeral', card: forgottenCard(done, ctx) };
       },

@@ -5,8 +5,8 @@
 import { DateTime } from 'luxon';
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import type { Db } from '../../db/client.ts';
-import { formatInstant } from '../../core/dates.ts';
-import { meetupInclude, withCounts, type MeetupView } from '../../domain/meetups/service.ts';
+import { whenText } from '../../domain/meetups/view.ts';
+import { meetupInclude, visibleMeetups, withCounts, type MeetupView } from '../../domain/meetups/service.ts';
 import { tipInclude, type TipView } from '../../domain/tips/service.ts';
 import { translator, type Translate } from '../../i18n/translate.ts';
 import { externalLink, internalLink, wikiBlock, wikiInline } from './wikitext.ts';
@@ -42,7 +42,7 @@ export async function loadWikiSource(db: Db): Promise<WikiSource> {
   const [networks, tips, meetups, resources] = await Promise.all([
     db.network.findMany({ select: { id: true, slug: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
     db.tip.findMany({ where: publicTipsWhere, include: tipInclude, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
-    db.meetup.findMany({ include: meetupInclude, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] }),
+    db.meetup.findMany({ where: visibleMeetups, include: meetupInclude, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] }),
     publicResources(db),
   ]);
   return { networks, tips, meetups: await withCounts(db, meetups), resources };
@@ -198,7 +198,7 @@ function meetupLine(meetup: MeetupView, past: boolean, w: Writer): string {
     ? meetup.counts.going > 0 ? [t('wiki.meetups.attended', { count: meetup.counts.going })] : []
     : [t('wiki.meetups.going', { count: meetup.counts.going }), ...(meetup.counts.maybe ? [t('wiki.meetups.maybe', { count: meetup.counts.maybe })] : [])];
   const parts = [
-    `'''${wikiInline(formatInstant(meetup.startsAt, meetup.timezone, w.options.locale))}'''`,
+    `'''${wikiInline(whenText(meetup, w.options.locale))}'''`,
     wikiInline(meetup.title),
     ...(meetup.network ? [internalLink(w.titles.network(meetup.network.slug), meetup.network.name)] : []),
     ...(meetup.place ? [wikiInline(meetup.place)] : []),

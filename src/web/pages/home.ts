@@ -1,6 +1,7 @@
 import { latestTips } from '../../domain/tips/service.ts';
 import { htmlResponse, type WebContext, type WebResponse } from '../context.ts';
-import { meetupList, tipList } from '../fragments.ts';
+import { tipList } from '../fragments.ts';
+import { meetupList } from '../meetup-fragments.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import { meetupsAround, networkSummaries } from '../queries.ts';
