@@ -1,6 +1,7 @@
 import { answerConfirmation, answerMeetup } from '../domain/meetups/answer.ts';
 import { rsvpStatuses, type RsvpStatus } from '../domain/meetups/rsvp.ts';
 import { voteTip } from '../domain/tips/service.ts';
+import { readersIn } from '../domain/tips/visibility.ts';
 import { idValue } from './arguments.ts';
 import { action, type ActionDecl } from './declare.ts';
 import { confirmation } from './replies.ts';
@@ -26,8 +27,8 @@ export const tipVoteAction = action({
   schema: idValue,
   permission: 'anyone',
   async run({ id }, ctx) {
-    const counted = await voteTip(ctx.db, id, ctx.member.id);
-    return confirmation(ctx, ctx.t(counted ? 'tips.voted' : 'tips.alreadyVoted', { id }));
+    const vote = await voteTip(ctx.db, id, ctx.member.id, readersIn(ctx.channel));
+    return confirmation(ctx, ctx.t(vote.counted ? 'tips.voted' : 'tips.alreadyVoted', { id: vote.tipId }));
   },
 });
 

@@ -18,9 +18,9 @@ describe.each(engines)('tips on %s', (engine) => {
     expect(await h.db.tip.count()).toBe(before);
   });
 
-  it('saves a tip, with its #hashtags as folded tags', async () => {
+  it('saves a tip, with its #hashtags as tags, shown as written and kept folded', async () => {
     const [reply] = await h.run('/tip add Un guide RGPD pour les mairies #RGPD #Guides');
-    expect(reply).toMatch(/Astuce n°4 enregistrée\. Étiquettes : #guides #rgpd/);
+    expect(reply).toMatch(/Astuce n°4 enregistrée\. Étiquettes : #Guides #RGPD/);
     const tags = await h.db.tipTag.findMany({ where: { tipId: 4 }, orderBy: { tag: 'asc' } });
     expect(tags.map((t) => t.tag)).toEqual(['guides', 'rgpd']);
   });

@@ -1,13 +1,7 @@
 import { RelaisError } from '../../core/errors.ts';
 import { atomically, type Tx } from '../../db/transaction.ts';
 import { reindexTips } from './search-index.ts';
-import { tagOf, type Tag } from './tags.ts';
-
-/** The most used written form of a tag, if any tip has it. */
-async function usualLabel(tx: Tx, tag: string): Promise<string | undefined> {
-  const labels = await tx.tipTag.groupBy({ by: ['label'], where: { tag }, _count: { label: true }, orderBy: [{ _count: { label: 'desc' } }, { label: 'asc' }], take: 1 });
-  return labels[0]?.label;
-}
+import { tagOf, usualLabel, type Tag } from './tags.ts';
 
 export interface TagMerge {
   /** What the tag is now, written as shown. */
