@@ -60,10 +60,13 @@ export async function resolveTag(db: Tx, tag: string): Promise<string> {
   return alias?.into ?? tag;
 }
 
-/** The most used written form of a tag, if any tip has it. */
+/** The most used written form of a tag, if any tip has it (else any resource). */
 export async function usualLabel(db: Tx, tag: string): Promise<string | undefined> {
-  const labels = await db.tipTag.groupBy({ by: ['label'], where: { tag }, _count: { label: true }, orderBy: [{ _count: { label: 'desc' } }, { label: 'asc' }], take: 1 });
-  return labels[0]?.label;
+  const order = [{ _count: { label: 'desc' as const } }, { label: 'asc' as const }];
+  const onTips = await db.tipTag.groupBy({ by: ['label'], where: { tag }, _count: { label: true }, orderBy: order, take: 1 });
+  if (onTips[0]) return onTips[0].label;
+  const onResources = await db.resourceTag.groupBy({ by: ['label'], where: { tag }, _count: { label: true }, orderBy: order, take: 1 });
+  return onResources[0]?.label;
 }
 
 /**
