@@ -22,6 +22,7 @@ import { Pipeline, type PipelineTiming } from './interactions/pipeline/pipeline.
 import { unavailableCard } from './interactions/pipeline/replies.ts';
 import { Interactions } from './interactions/registry.ts';
 import { createLogger } from './logger.ts';
+import { defaultClaimTiming, type ClaimTiming } from './scheduler/claim.ts';
 import { deliveryContext, type SchedulerDeps } from './scheduler/context.ts';
 import { summaryEffect } from './scheduler/digests.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -44,9 +45,11 @@ export interface BuildOptions {
   logger?: Logger;
   /** Per platform name, what its adapter is handed (the console's streams in tests). */
   platformOptions?: Record<string, unknown>;
-  timing?: { announcer?: Partial<AnnouncerTiming>; delivery?: Partial<DeliveryTiming>; pipeline?: Partial<PipelineTiming> };
+  timing?: { announcer?: Partial<AnnouncerTiming>; delivery?: Partial<DeliveryTiming>; pipeline?: Partial<PipelineTiming>; claims?: Partial<ClaimTiming> };
   /** Who claims work in the database: this process unless a test runs two Relais in one. */
   owner?: string;
+  /** False: this process schedules nothing (digests, reminders, wiki), for a test that runs its own scheduler. */
+  schedule?: boolean;
 }
 
 export interface RunningRelais {
@@ -97,7 +100,7 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
   const pipeline = new Pipeline({
     db, engine, clock, config, logger, messenger, delivery, interactions, renderAnnouncement, owner, admins,
     changed: (meetupId) => announcer.changed(meetupId),
-    scheduler: deliveryContext(schedulerDeps, owner),
+    scheduler: deliveryContext(schedulerDeps, owner, { ...defaultClaimTiming, ...options.timing?.claims }),
     timing: options.timing?.pipeline,
     platformOf(name) {
       const module = byName.get(name);
@@ -153,8 +156,8 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
   pipeline.start();
   delivery.start();
   announcer.start();
-  const scheduler = new Scheduler(schedulerDeps, { owner });
-  scheduler.start();
+  const scheduler = options.schedule === false ? undefined : new Scheduler(schedulerDeps, { owner, timing: options.timing?.claims });
+  scheduler?.start();
   const retention = startRetention({ db, clock, logger, rsvpDays: config.RELAIS_RSVP_RETENTION_DAYS, tipDays: config.RELAIS_TIP_PURGE_DAYS });
   logger.info({ platforms: messenger.platforms, port: listening, engine }, 'Relais is ready');
 
@@ -162,7 +165,7 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
     config, db, engine, clock, logger, port, adapters, announcer, scheduling: schedulerDeps, httpPort: listening, settle,
     async stop() {
       await retention.stop();
-      await scheduler.stop();
+      await scheduler?.stop();
       // Inbound first: no new gesture arrives while the last ones and their messages finish, for
       // a bounded time; what is left stays recorded, released for the next process to take.
       for (const adapter of adapters) await adapter.stop();

@@ -16,6 +16,13 @@ export interface RelaisClientOptions {
 
 const MAX_ATTEMPTS = 8;
 const SYNC_PATH = '/_matrix/client/v3/sync';
+/**
+ * Without a filter Synapse sends at most 10 events per room and sync, and a filter may ask for
+ * up to its filter_timeline_limit (100 by default); whatever is left out is fetched back (fillGaps).
+ * Inline, so that no filter id (whose change makes the SDK forget its sync token) is kept.
+ */
+const SYNC_FILTER = JSON.stringify({ room: { timeline: { limit: 100 } } });
+const PAGE = 100;
 const SYNC_BACKOFF_MS = { first: 1000, max: 30_000 };
 
 /**
@@ -110,7 +117,7 @@ export class RelaisMatrixClient extends MatrixClient {
       try {
         const batch = (await this.sync(token, catchingUp)) as SyncBatch;
         catchingUp = false;
-        await this.handle(batch, token === null);
+        await this.handle(batch, token);
         token = batch.next_batch;
         await this.storageProvider.setSyncToken(token);
         failures = 0;
@@ -129,22 +136,46 @@ export class RelaisMatrixClient extends MatrixClient {
 
   /** The first request after start asks for what is waiting without long-polling (timeout 0). */
   private sync(token: string | null, catchingUp: boolean): Promise<unknown> {
-    const longPoll = this.syncingTimeout;
-    if (catchingUp) this.syncingTimeout = 0;
-    try {
-      return this.doSync(token as string); // reads syncingTimeout before returning
-    } finally {
-      this.syncingTimeout = longPoll;
-    }
+    const timeout = catchingUp ? 0 : Math.max(0, this.syncingTimeout);
+    const query = { full_state: false, timeout, filter: SYNC_FILTER, ...(token ? { since: token } : {}) };
+    return this.doRequest('GET', SYNC_PATH, query, null, token ? timeout + 30_000 : 600_000);
   }
 
-  private async handle(batch: SyncBatch, firstSync: boolean): Promise<void> {
+  private async handle(received: SyncBatch, since: string | null): Promise<void> {
     const userId = await this.getUserId();
-    const { live, state } = prepareBatch(batch, userId, { firstSync, joinedBefore: this.joined });
+    const batch = await this.fillGaps(received, since);
+    const { live, state } = prepareBatch(batch, userId, { firstSync: since === null, joinedBefore: this.joined });
     for (const { roomId, event } of state) await this.listener('room.state', roomId, event satisfies RoomEvent);
     await this.processSync(live, (name, ...payload) => this.listener(name, ...payload));
     for (const roomId of Object.keys(batch.rooms?.join ?? {})) this.joined.add(roomId);
     for (const roomId of Object.keys(batch.rooms?.leave ?? {})) this.joined.delete(roomId);
+  }
+
+  /** The batch with every room's left-out events put back before its timeline, in order (rooms Relais was already in). */
+  private async fillGaps(batch: SyncBatch, since: string | null): Promise<SyncBatch> {
+    if (since === null) return batch;
+    const join = { ...batch.rooms?.join };
+    for (const [roomId, room] of Object.entries(join)) {
+      const timeline = room.timeline;
+      if (!timeline?.limited || !timeline.prev_batch || !this.joined.has(roomId)) continue;
+      const missed = await this.eventsBetween(roomId, timeline.prev_batch, since);
+      this.logger.info({ room: roomId, events: missed.length }, 'fetched the events a limited sync left out');
+      join[roomId] = { ...room, timeline: { ...timeline, events: [...missed, ...(timeline.events ?? [])], limited: false } };
+    }
+    return { ...batch, rooms: { ...batch.rooms, join } };
+  }
+
+  /** GET /rooms/{roomId}/messages backwards from `from` down to the sync token `to`: the events between, oldest first. */
+  private async eventsBetween(roomId: string, from: string, to: string): Promise<RoomEvent[]> {
+    const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/messages`;
+    const newestFirst: RoomEvent[] = [];
+    for (let token: string | undefined = from; token; ) {
+      const page = (await this.doRequest('GET', path, { dir: 'b', from: token, to, limit: PAGE })) as { chunk?: RoomEvent[]; end?: string };
+      const chunk = page.chunk ?? [];
+      newestFirst.push(...chunk);
+      token = chunk.length ? page.end : undefined;
+    }
+    return newestFirst.reverse();
   }
 
   private unlessStopped<T>(work: Promise<T>): Promise<T> {

@@ -14,7 +14,8 @@ export interface RoomEvent {
 
 interface JoinedRoom {
   state?: { events?: RoomEvent[] };
-  timeline?: { events?: RoomEvent[] };
+  /** limited: events before these were left out (a gap); prev_batch is where paging back from them starts. */
+  timeline?: { events?: RoomEvent[]; limited?: boolean; prev_batch?: string };
 }
 
 export interface SyncBatch {

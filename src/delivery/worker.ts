@@ -7,6 +7,7 @@ import type { Messenger } from '../core/messenger.ts';
 import type { ChannelRef, UserRef } from '../core/platform.ts';
 import type { Db } from '../db/client.ts';
 import { looksUnavailable } from '../db/errors.ts';
+import { keepClaimsAlive } from '../db/lease.ts';
 import type { Tx } from '../db/transaction.ts';
 import { translate } from '../i18n/translate.ts';
 import { decode } from './codec.ts';
@@ -21,7 +22,10 @@ export interface Effect {
 }
 
 export interface DeliveryTiming {
-  /** A claim on a message being sent; past it, another process takes it over (and looks before resending). */
+  /**
+   * A claim on a message being sent, renewed by its process while it lives; past it, another
+   * process takes it over (and looks before resending).
+   */
   leaseMs: number;
   /** How often to look for messages left by others (a process that died, a platform this one serves). */
   sweepMs: number;
@@ -31,7 +35,7 @@ export interface DeliveryTiming {
   maxAttempts: number;
 }
 
-export const defaultDeliveryTiming: DeliveryTiming = { leaseMs: 60_000, sweepMs: 2000, firstRetryMs: 1000, maxRetryMs: 5 * 60_000, maxAttempts: 10 };
+export const defaultDeliveryTiming: DeliveryTiming = { leaseMs: 30_000, sweepMs: 2000, firstRetryMs: 1000, maxRetryMs: 5 * 60_000, maxAttempts: 10 };
 
 export interface DeliveryDeps {
   db: Db;
@@ -59,6 +63,7 @@ export class DeliveryWorker {
   private running: Promise<void> | undefined;
   private again = false;
   private sweeper: NodeJS.Timeout | undefined;
+  private stopRenewing: (() => void) | undefined;
   private readonly retries = new Map<number, NodeJS.Timeout>();
   private stopped = false;
 
@@ -84,6 +89,12 @@ export class DeliveryWorker {
   start(): void {
     this.sweeper = setInterval(() => this.kick(), this.timing.sweepMs);
     this.sweeper.unref();
+    const { db, owner, logger } = this.deps;
+    this.stopRenewing = keepClaimsAlive(
+      this.timing.leaseMs,
+      (until) => db.outbound.updateMany({ where: { claimedBy: owner, status: 'sending' }, data: { leaseUntil: until } }),
+      (error) => logger.warn({ err: error }, 'could not renew the claims on messages; will try again'),
+    );
     this.kick();
   }
 
@@ -100,6 +111,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.sweeper) clearInterval(this.sweeper);
+    this.stopRenewing?.();
     for (const timer of this.retries.values()) clearTimeout(timer);
     this.retries.clear();
     await this.idle();

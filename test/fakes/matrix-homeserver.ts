@@ -8,8 +8,11 @@ import { readBody } from './read-body.ts';
  * matrix-bot-sdk's MatrixClient uses, on 127.0.0.1. Tests drive "other users" through the
  * methods below and assert on room timelines; the bot under test talks plain HTTP to it.
  * Power levels are stored and served as state but not enforced (everyone may do anything once
- * joined). Not modelled: federation, filters
- * (stored and returned, not applied), E2EE key endpoints, presence, typing, receipts.
+ * joined). Timelines are limited as Synapse limits them: `room.timeline.limit` of the sync's
+ * filter (an id or inline JSON), 10 without one, never more than `filterTimelineLimit` (Synapse's
+ * filter_timeline_limit, 100); a longer gap answers `limited: true` with a `prev_batch` to page
+ * back from with /messages. Other filter fields are stored and returned, not applied. Not
+ * modelled: federation, E2EE key endpoints, presence, typing, receipts.
  */
 
 export interface MatrixEvent {
@@ -33,7 +36,7 @@ export type RouteName =
   | 'versions' | 'whoami' | 'joined_rooms' | 'filter.create' | 'filter.get' | 'sync' | 'join'
   | 'leave' | 'send' | 'state.all' | 'state.get' | 'state.put' | 'joined_members' | 'redact'
   | 'account_data.get' | 'account_data.put' | 'profile' | 'displayname.get' | 'displayname.put' | 'event'
-  | 'createRoom';
+  | 'createRoom' | 'messages';
 
 interface Stored { event: MatrixEvent; pos: number; token?: string; txnId?: string }
 interface Room { id: string; events: Stored[]; state: Map<string, Stored>; aliases: string[] }
@@ -68,6 +71,8 @@ export class FakeHomeserver {
   private closed = false;
   /** Like Synapse's encryption_enabled_by_default_for_room_type: invite (Tchap turns it on). */
   encryptNewPrivateRooms = false;
+  /** Synapse's filter_timeline_limit: the most a filter may ask for per room and sync. */
+  filterTimelineLimit = 100;
 
   private constructor(serverName: string, private readonly log: (line: string) => void) {
     this.serverName = serverName;
@@ -231,6 +236,7 @@ export class FakeHomeserver {
     { method: 'PUT', pattern: /^\/profile\/(?<userId>[^/]+)\/displayname$/, name: 'displayname.put', auth: true, run: (c) => this.setDisplayname(c) },
     { method: 'GET', pattern: /^\/rooms\/(?<roomId>[^/]+)\/event\/(?<eventId>[^/]+)$/, name: 'event', auth: true, run: (c) => this.eventRoute(c) },
     { method: 'POST', pattern: /^\/createRoom$/, name: 'createRoom', auth: true, run: (c) => this.createRoomRoute(c) },
+    { method: 'GET', pattern: /^\/rooms\/(?<roomId>[^/]+)\/messages$/, name: 'messages', auth: true, run: (c) => this.messagesRoute(c) },
   ];
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -314,11 +320,11 @@ export class FakeHomeserver {
   /** Long-polls until something for `user` happens after `since`, or `timeout` ms pass. */
   private async sync({ user, query }: Ctx) {
     const sinceRaw = query.get('since');
-    const since = sinceRaw === null ? undefined : Number(sinceRaw.replace(/^s/, ''));
-    if (since !== undefined && !Number.isInteger(since)) throw new HttpError(400, 'M_INVALID_PARAM', 'Bad since token.');
+    const since = sinceRaw === null ? undefined : positionOf(sinceRaw);
+    const limit = this.timelineLimit(user, query.get('filter'));
     const deadline = Date.now() + Math.min(Number(query.get('timeout') ?? 0) || 0, 60_000);
     for (;;) {
-      const response = this.syncResponse(user, since);
+      const response = this.syncResponse(user, since, limit);
       if (since === undefined || response.hasData || Date.now() >= deadline || this.closed) return response.body;
       const released = await new Promise<boolean>((resolve) => {
         const wake = (release: boolean) => {
@@ -331,11 +337,28 @@ export class FakeHomeserver {
       });
       // Released (timeout, close, releaseLongPolls) answers now; any other change loops, and the
       // wait goes on if the change did not concern this user.
-      if (released) return this.syncResponse(user, since).body;
+      if (released) return this.syncResponse(user, since, limit).body;
     }
   }
 
-  private syncResponse(user: FakeUser, since: number | undefined) {
+  /** The filter's room.timeline.limit (a filter id or inline JSON), 10 without one, at most filterTimelineLimit. */
+  private timelineLimit(user: FakeUser, filter: string | null): number {
+    let parsed: unknown;
+    if (filter?.startsWith('{')) {
+      try {
+        parsed = JSON.parse(filter);
+      } catch {
+        throw new HttpError(400, 'M_NOT_JSON', 'Filter is not JSON.');
+      }
+    } else if (filter !== null) {
+      parsed = this.users.get(user.userId)!.filters[Number(filter)];
+      if (parsed === undefined) throw new HttpError(400, 'M_INVALID_PARAM', 'No such filter.');
+    }
+    const asked = (parsed as { room?: { timeline?: { limit?: unknown } } } | undefined)?.room?.timeline?.limit;
+    return Math.min(typeof asked === 'number' && asked > 0 ? asked : 10, this.filterTimelineLimit);
+  }
+
+  private syncResponse(user: FakeUser, since: number | undefined, limit: number) {
     const me = user.userId;
     const after = since ?? -1;
     const join: Record<string, unknown> = {};
@@ -353,12 +376,13 @@ export class FakeHomeserver {
         const visibility = room.state.get(stateKey('m.room.history_visibility', ''))?.event.content.history_visibility;
         const seesHistory = visibility === 'shared' || visibility === 'world_readable';
         const newEvents = room.events.filter((s) => (joinedAfter ? seesHistory || s.pos >= member.pos : s.pos > after));
-        const timeline = since === undefined || joinedAfter ? newEvents.slice(-20) : newEvents;
+        const timeline = newEvents.slice(-limit);
         if (!timeline.length && since !== undefined) continue;
         const inTimeline = new Set(timeline);
         const state = since === undefined || joinedAfter ? [...room.state.values()].filter((s) => !inTimeline.has(s)).map(strip) : [];
         join[room.id] = {
-          timeline: { events: timeline.map(strip), limited: timeline.length < newEvents.length, prev_batch: `p${timeline[0]?.pos ?? this.pos}` },
+          // prev_batch: the position just before the timeline's first event, where paging back starts.
+          timeline: { events: timeline.map(strip), limited: timeline.length < newEvents.length, prev_batch: `p${(timeline[0]?.pos ?? this.pos + 1) - 1}` },
           state: { events: state },
           account_data: { events: [] },
           ephemeral: { events: [] },
@@ -388,6 +412,29 @@ export class FakeHomeserver {
         device_lists: { changed: [], left: [] },
         device_one_time_keys_count: {},
       },
+    };
+  }
+
+  /**
+   * GET /rooms/{roomId}/messages, backwards only (what clients fill a gap with): the events at
+   * or before `from`, newest first, down to (not including) `to`, `limit` at a time (10 by default);
+   * `end` is where the next page starts, absent once there is nothing more.
+   */
+  private messagesRoute({ user, params, query }: Ctx) {
+    const room = this.room(params.roomId!);
+    this.requireJoined(room, user.userId);
+    if (query.get('dir') !== 'b') throw new HttpError(400, 'M_INVALID_PARAM', 'Only dir=b is modelled.');
+    const fromRaw = query.get('from');
+    const from = fromRaw === null ? this.pos : positionOf(fromRaw);
+    const toRaw = query.get('to');
+    const to = toRaw === null ? 0 : positionOf(toRaw);
+    const limit = Math.min(Math.max(Number(query.get('limit') ?? 10) || 10, 1), 1000);
+    const older = room.events.filter((s) => s.pos <= from && s.pos > to).reverse();
+    const page = older.slice(0, limit);
+    return {
+      chunk: page.map((s) => this.forClient(s, user, true)),
+      start: fromRaw ?? `p${from}`,
+      ...(older.length > page.length ? { end: `p${page.at(-1)!.pos - 1}` } : {}),
     };
   }
 
@@ -591,4 +638,11 @@ const KEPT_ON_REDACTION: Record<string, string[]> = {
 
 function stateKey(type: string, key: string): string {
   return `${type}\u0000${key}`;
+}
+
+/** A sync or pagination token (`s12`, `p12`): the position after the event numbered 12. */
+function positionOf(token: string): number {
+  const position = Number(token.replace(/^[sp]/, ''));
+  if (!Number.isInteger(position) || position < 0) throw new HttpError(400, 'M_INVALID_PARAM', `Bad token ${token}.`);
+  return position;
 }

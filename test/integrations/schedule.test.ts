@@ -50,7 +50,7 @@ describe('scheduled publication, with a wiki that is down or busy', () => {
   it('retries a wiki that went down mid-publication with a growing delay, logs it, and never edits a page twice', async () => {
     wiki = await startWiki();
     faults = await httpFaults(wiki.apiUrl);
-    h = await createHarness('sqlite', { env: { ...wiki.env, RELAIS_WIKI_API_URL: `${faults.url}/api.php`, RELAIS_WIKI_SCHEDULE: 'daily' } });
+    h = await createHarness('sqlite', { env: { ...wiki.env, RELAIS_WIKI_API_URL: `${faults.url}/api.php`, RELAIS_WIKI_SCHEDULE: 'daily' }, schedule: false });
     await seedKnowledgeBase(h);
     const { services, logs } = withLogs(h.scheduling);
     const ctx = { deps: services, owner: 'relais-a', timing: defaultClaimTiming };
@@ -105,7 +105,7 @@ describe('scheduled publication, with a wiki that is down or busy', () => {
     wiki = await startWiki({
       settings: "$wgMainCacheType = CACHE_DB;\n$wgGroupPermissions['bot']['noratelimit'] = false;\n$wgRateLimits['edit']['user'] = [ 2, 2 ];",
     });
-    h = await createHarness('sqlite', { env: { ...wiki.env, RELAIS_WIKI_SCHEDULE: 'weekly' } });
+    h = await createHarness('sqlite', { env: { ...wiki.env, RELAIS_WIKI_SCHEDULE: 'weekly' }, schedule: false });
     await seedKnowledgeBase(h);
     const { services, logs } = withLogs(h.scheduling);
     const ctx = { deps: services, owner: 'relais-a', timing: defaultClaimTiming };

@@ -30,6 +30,20 @@ describe.each(engines)('Relais on Matrix across restarts (%s)', (engine) => {
     expect(await bed.db.tip.count()).toBe(2);
   });
 
+  it('answers every command of a long downtime, beyond what one sync carries (Synapse sends at most 100 per room)', async () => {
+    bed = await createMatrixBed(engine);
+    const room = await bed.room();
+    await bed.caughtUp();
+    await bed.stop();
+    const sent = Array.from({ length: 130 }, (_, i) => bed!.hs.sendMessage(room, bed!.alice.userId, `!tip add Astuce de la panne n°${i + 1}`));
+    await bed.start();
+    await bed.waitForReply(room, sent.at(-1)!, 60_000);
+    await bed.caughtUp();
+    expect(sent.filter((eventId) => bed!.repliesTo(room, eventId).length !== 1)).toEqual([]);
+    expect(await bed.db.tip.count()).toBe(130);
+    expect(bed.hs.requests.some((request) => request.route === 'messages' && request.status === 200)).toBe(true);
+  }, 120_000);
+
   it('withdraws an RSVP whose reaction is redacted after a restart', async () => {
     bed = await createMatrixBed(engine);
     const room = await bed.room();

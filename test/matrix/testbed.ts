@@ -27,7 +27,7 @@ export interface MatrixBed {
   ask(roomId: string, user: FakeUser, text: string | Record<string, unknown>): Promise<{ eventId: string; reply: MatrixEvent }>;
   /** The bot's messages answering `eventId` (replies and thread replies point at it). */
   repliesTo(roomId: string, eventId: string): MatrixEvent[];
-  waitForReply(roomId: string, eventId: string): Promise<MatrixEvent>;
+  waitForReply(roomId: string, eventId: string, timeoutMs?: number): Promise<MatrixEvent>;
   /** Waits for the bot's announcement (a top-level notice, not an edit or reply) mentioning `title`. */
   announcement(roomId: string, title: string): Promise<MatrixEvent>;
   /** Waits until Relais has handled every event the homeserver holds now, and the edits due. */
@@ -71,8 +71,8 @@ export async function createMatrixBed(engine: Engine = 'sqlite', options: BedOpt
     return running;
   };
 
-  const waitForReply = (roomId: string, eventId: string) =>
-    hs.waitForEvent(roomId, (event) => event.sender === bot.userId && inReplyTo(event) === eventId);
+  const waitForReply = (roomId: string, eventId: string, timeoutMs?: number) =>
+    hs.waitForEvent(roomId, (event) => event.sender === bot.userId && inReplyTo(event) === eventId, timeoutMs);
 
   const bed: MatrixBed = {
     hs, bot, alice, bob,

@@ -65,13 +65,13 @@ const nameOf = (user: string) => user.replace(/^@|:.*$/g, '');
  * Relais as buildRelais makes it, on a real, fresh database, serving the in-memory chat
  * (test/memory-chat): the core's behaviour without any real platform's SDK.
  */
-export async function createHarness(engine: Engine, options: { env?: Record<string, string>; now?: string; platform?: string } = {}): Promise<Harness> {
+export async function createHarness(engine: Engine, options: { env?: Record<string, string>; now?: string; platform?: string; schedule?: boolean } = {}): Promise<Harness> {
   const database = await createTestDatabase(engine);
   const platform = options.platform ?? 'memory';
   const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', RELAIS_ADMINS: `${platform}:@admin:example.org`, ...options.env }, [wikiConfig]);
   const clock = new ManualClock(new Date(options.now ?? '2026-11-30T09:00:00Z'));
   const relais = await buildRelais(config, {
-    platforms: [memoryPlatform(platform)], clock, logger: createLogger('silent'),
+    platforms: [memoryPlatform(platform)], clock, logger: createLogger('silent'), schedule: options.schedule,
     timing: { announcer: { coalesceMs: 5, minIntervalMs: 5, sweepMs: 50 }, delivery: { sweepMs: 50, firstRetryMs: 10, maxRetryMs: 100 }, pipeline: { sweepMs: 50 } },
   });
   const adapter = relais.adapters[0] as MemoryChat;

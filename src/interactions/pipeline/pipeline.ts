@@ -8,6 +8,7 @@ import type { Receipt } from '../../core/port.ts';
 import type { CoreConfig } from '../../config.ts';
 import type { Db, Engine } from '../../db/client.ts';
 import { isUniqueViolation, looksUnavailable } from '../../db/errors.ts';
+import { keepClaimsAlive } from '../../db/lease.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { decode, encode } from '../../delivery/codec.ts';
 import { outgoing, recipientKey } from '../../delivery/outgoing.ts';
@@ -44,16 +45,21 @@ export interface PipelineDeps {
 }
 
 export interface PipelineTiming {
-  /** A claim on a gesture being worked; past it, another process (or this one after a restart) takes it over. */
+  /**
+   * A claim on a gesture; its process renews it while it lives (every third of it), so past it
+   * the process is gone and another one (or this one restarted) takes the gesture over.
+   */
   leaseMs: number;
   sweepMs: number;
+  /** A gesture waiting for an earlier one of the same person (held by another process) looks again after this. */
+  waitMs: number;
   firstRetryMs: number;
   maxRetryMs: number;
 }
 
-const defaultTiming: PipelineTiming = { leaseMs: 60_000, sweepMs: 2000, firstRetryMs: 500, maxRetryMs: 30_000 };
+const defaultTiming: PipelineTiming = { leaseMs: 30_000, sweepMs: 2000, waitMs: 250, firstRetryMs: 500, maxRetryMs: 30_000 };
 
-type Row = { id: number; key: string; payload: string; attempts: number };
+type Row = { id: number; key: string; actor: string; payload: string; attempts: number };
 
 /** Leases and retries go by real time: they are about processes, not about the time Relais lives in (the injected clock). */
 const wall = systemClock;
@@ -63,6 +69,9 @@ const transactionLimits = { maxWait: 10_000, timeout: 20_000 };
 
 /** The gesture's transaction found its row no longer ours: another process took it over. */
 class Superseded extends Error {}
+
+/** An earlier gesture of the same person is not worked yet: this one waits for it, so answers apply in the order given. */
+class Waiting extends Error {}
 
 /**
  * The one inbound pipeline, for every gesture of every platform:
@@ -76,6 +85,10 @@ class Superseded extends Error {}
 export class Pipeline {
   private readonly timing: PipelineTiming;
   private queue: Row[] = [];
+  /** Gestures waiting for an earlier one of their person, by row id. */
+  private readonly waiting = new Map<number, NodeJS.Timeout>();
+  private stopRenewing: (() => void) | undefined;
+  private sweeping = false;
   private running: Promise<void> | undefined;
   private sweeper: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -105,7 +118,7 @@ export class Pipeline {
           leaseUntil: new Date(now.getTime() + this.timing.leaseMs),
           createdAt: now,
         },
-        select: { id: true, key: true, payload: true, attempts: true },
+        select: { id: true, key: true, actor: true, payload: true, attempts: true },
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -126,6 +139,12 @@ export class Pipeline {
   start(): void {
     this.sweeper = setInterval(() => void this.sweep(), this.timing.sweepMs);
     this.sweeper.unref();
+    const { db, owner, logger } = this.deps;
+    this.stopRenewing = keepClaimsAlive(
+      this.timing.leaseMs,
+      (until) => db.inbound.updateMany({ where: { claimedBy: owner, status: 'pending' }, data: { leaseUntil: until } }),
+      (error) => logger.warn({ err: error }, 'could not renew the claims on gestures; will try again'),
+    );
     void this.sweep();
   }
 
@@ -142,7 +161,10 @@ export class Pipeline {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.sweeper) clearInterval(this.sweeper);
+    this.stopRenewing?.();
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    for (const timer of this.waiting.values()) clearTimeout(timer);
+    this.waiting.clear();
     await this.idle();
   }
 
@@ -162,6 +184,11 @@ export class Pipeline {
         this.failures = 0;
         this.queue.shift();
       } catch (error) {
+        if (error instanceof Waiting) {
+          this.queue.shift();
+          this.waitFor(row);
+          continue;
+        }
         // Only an unavailable database gets here: the gesture stays recorded and is tried again.
         this.failures += 1;
         const delay = Math.min(this.timing.firstRetryMs * 2 ** (this.failures - 1), this.timing.maxRetryMs);
@@ -176,29 +203,51 @@ export class Pipeline {
     }
   }
 
+  private waitFor(row: Row): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.waiting.delete(row.id);
+      this.queue.push(row);
+      this.pump();
+    }, this.timing.waitMs);
+    timer.unref();
+    this.waiting.set(row.id, timer);
+  }
+
   /** Gestures recorded by a process that died (or this one before a restart), and ones whose claim ran out. */
   private async sweep(): Promise<void> {
     const { db, owner, messenger } = this.deps;
-    if (this.stopped || this.running || this.retryTimer) return;
+    // Not held back by work in hand: what this process works may be waiting for what it has to take over.
+    if (this.stopped || this.sweeping || this.retryTimer) return;
+    this.sweeping = true;
     try {
       const now = wall.now();
       const stale = await db.inbound.findMany({
         where: { status: 'pending', platform: { in: messenger.platforms }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
         orderBy: { id: 'asc' },
         take: 100,
-        select: { id: true, key: true, payload: true, attempts: true, leaseUntil: true },
+        select: { id: true, key: true, actor: true, payload: true, attempts: true, leaseUntil: true },
       });
       for (const row of stale) {
         const won = await db.inbound.updateMany({
           where: { id: row.id, status: 'pending', leaseUntil: row.leaseUntil },
           data: { claimedBy: owner, leaseUntil: new Date(now.getTime() + this.timing.leaseMs), attempts: { increment: 1 } },
         });
-        if (won.count && !this.queue.some((queued) => queued.id === row.id)) this.queue.push(row);
+        if (won.count && !this.waiting.has(row.id) && !this.queue.some((queued) => queued.id === row.id)) this.queue.push(row);
       }
+      if (stale.length) this.oldestFirst();
       if (this.queue.length) this.pump();
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'inbox sweep failed; will try again');
+    } finally {
+      this.sweeping = false;
     }
+  }
+
+  /** Gestures taken over are older than the ones in hand, which may be waiting for them: the queue goes by age (its head may be in the works). */
+  private oldestFirst(): void {
+    const first = this.running ? 1 : 0;
+    this.queue = [...this.queue.slice(0, first), ...this.queue.slice(first).sort((a, b) => a.id - b.id)];
   }
 
   private async work(row: Row, retried = false): Promise<void> {
@@ -213,6 +262,7 @@ export class Pipeline {
     let locale = config.RELAIS_LOCALE;
     let usage: string[] | undefined;
     try {
+      await this.inTurn(row);
       gesture = await this.described(adapter, recorded);
       // Registering is idempotent: done before the transaction, it may be done again after a crash, harmlessly.
       const channel = await ensureChannel(db, gesture.channel, channelDefaults(config));
@@ -248,7 +298,7 @@ export class Pipeline {
       }, transactionLimits);
     } catch (error) {
       if (error instanceof Superseded) return;
-      if (looksUnavailable(error)) throw error;
+      if (error instanceof Waiting || looksUnavailable(error)) throw error;
       // Another process wrote the same row meanwhile (two votes of one person at once): once more, it reads what won.
       if (isUniqueViolation(error) && !retried) return this.work(row, true);
       if (error instanceof InputError) usage = error.usage;
@@ -262,6 +312,12 @@ export class Pipeline {
     }
     this.deps.delivery.kick(created);
     for (const work of after) work();
+  }
+
+  /** Fails with Waiting while an earlier gesture of the same person is pending (after a crash, or held by another process). */
+  private async inTurn(row: Row): Promise<void> {
+    const earlier = await this.deps.db.inbound.findFirst({ where: { actor: row.actor, status: 'pending', id: { lt: row.id } }, select: { id: true } });
+    if (earlier) throw new Waiting();
   }
 
   /** The gesture with what the platform says of who and where; as recorded when the platform cannot say. */
