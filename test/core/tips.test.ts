@@ -72,6 +72,15 @@ describe.each(engines)('tips on %s', (engine) => {
     expect(shown).toContain('Votes : 2');
   });
 
+  it('writes fields with each language’s typography: “Auteur·rice : ” in French, “Author: ” in English', async () => {
+    const english = { channel: '!english:example.org' };
+    await h.run('/summary config locale en', { ...english, user: '@admin:example.org' });
+    const [shown] = await h.run('/tip show 3', english);
+    expect(shown).toContain('Author: carol');
+    expect(shown).toContain('Votes: 2');
+    expect(shown).not.toMatch(/ :/);
+  });
+
   it('lets only the author, a moderator of its network or an admin edit or delete', async () => {
     const [refused] = await h.run('/tip edit 1 Texte remplacé par un autre', { user: '@mallory:example.org' });
     expect(refused).toContain('Seul·e l’auteur·rice ou un·e modérateur·rice');
