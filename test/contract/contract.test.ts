@@ -3,7 +3,8 @@
  * homeserver) and the in-memory chat of test/memory-chat — a platform made of one folder, served
  * by an unchanged src/. Each step runs on the platforms that have what it needs (a platform without
  * buttons is not asked to click); together they cover the port: command replies, announcements,
- * answers by button and by reaction updating the copy, forms, capture, redelivery, the outage answer.
+ * answers by button and by reaction updating the copy, forms, capture, redelivery, curation of tips,
+ * the outage answer.
  * On PostgreSQL behind a proxy that can cut it, so the outage is real and quick.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +14,10 @@ import { consoleDriver } from './drivers/console.ts';
 import { matrixDriver } from './drivers/matrix.ts';
 import { memoryDriver } from './drivers/memory.ts';
 import { slackDriver } from './drivers/slack.ts';
-import type { ContractDriver } from './driver.ts';
+import type { ContractDriver, Who } from './driver.ts';
 
 const UNAVAILABLE = translate('fr', 'errors.unavailable');
+const MODERATORS_ONLY = /réservée au rôle modérateur·rice/;
 
 const drivers: Array<[string, (outage: Outage) => Promise<ContractDriver>]> = [
   ['memory', (outage) => memoryDriver(outage.url)],
@@ -83,6 +85,20 @@ describe.each(drivers)('the port, on %s', { timeout: 60_000 }, (_name, start) =>
     if (!chat.can.forms) return expect(chat.submitMeetupForm).toBeUndefined();
     expect(await chat.submitMeetupForm!('admin', 'Club lecture')).toMatch(/Rencontre n°2 créée/);
     await chat.announcement('Club lecture');
+  });
+
+  it('curates the knowledge base: anyone flags, moderators alone verify, see the queue and merge', async () => {
+    const copy = Number(/n°(\d+)/.exec(await chat.say('member', '/tip add Un calendrier commun évite les doublons #agenda'))?.[1]);
+    const flagger: Who = chat.can.people ? 'member' : 'admin';
+    expect(await chat.say(flagger, `/tip flag ${copy} Le calendrier a changé d’adresse`)).toMatch(new RegExp(`l’astuce n°${copy} est signalée aux modérateur·rices`));
+    if (chat.can.people) {
+      for (const line of [`/tip verify ${copy}`, '/tip queue', `/tip merge ${copy} 1`]) expect(await chat.say('member', line), line).toMatch(MODERATORS_ONLY);
+    }
+    expect(await chat.say('admin', '/tip queue')).toMatch(new RegExp(`1 astuce à examiner[\\s\\S]*#${copy} Un calendrier commun`));
+    expect(await chat.say('admin', `/tip verify ${copy}`)).toMatch(new RegExp(`Astuce n°${copy} vérifiée ; elle sera à revoir le`));
+    expect(await chat.say('admin', '/tip queue')).toMatch(/Rien à modérer/);
+    expect(await chat.say('admin', `/tip merge ${copy} 1`)).toMatch(new RegExp(`Astuce n°${copy} fusionnée dans la n°1`));
+    expect(await chat.db.tip.findUniqueOrThrow({ where: { id: copy } })).toMatchObject({ status: 'merged', mergedIntoId: 1 });
   });
 
   it('says Relais is unavailable while the database is away, and works again after', async () => {

@@ -73,7 +73,7 @@ export interface ModerationQueue {
   total: number;
 }
 
-/** What a moderation queue covers: one network's tips, or (a channel of no network, an administrator's) every one's. */
+/** What a moderation queue covers: one network's tips, or (read in a channel of no network) every one's. */
 export type QueueScope = { networkId: number } | 'all';
 
 /**

@@ -36,7 +36,7 @@ export async function consoleDriver(url: string): Promise<ContractDriver> {
   const copies = (messageId: string) => printed.split(/\n(?=— message )/).filter((block) => block.startsWith(`— message ${messageId}\n`) || block.startsWith(`— message ${messageId} (`));
   return {
     name: 'console', db: running.db,
-    can: { buttons: true, reactions: false, capture: false, forms: false, redelivery: false },
+    can: { buttons: true, reactions: false, capture: false, forms: false, redelivery: false, people: false },
     say: (_who, line) => type(line),
     async announcement(title) {
       let id: string | undefined;

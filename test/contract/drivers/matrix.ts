@@ -14,7 +14,7 @@ export async function matrixDriver(url: string, database: TestDatabase): Promise
   const fromBot = (event: MatrixEvent) => event.sender === p.bot.userId;
   return {
     name: 'matrix', db: p.db,
-    can: { buttons: false, reactions: true, capture: true, forms: false, redelivery: false },
+    can: { buttons: false, reactions: true, capture: true, forms: false, redelivery: false, people: true },
     say: (who, line) => p.say(people[who], line),
     async announcement(title) {
       const event = await p.hs.waitForEvent(room, (e) => fromBot(e) && e.type === 'm.room.message' && !relation(e) && bodyOf(e).includes(title), 10_000);
