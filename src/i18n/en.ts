@@ -14,6 +14,7 @@ export const en: typeof fr = {
   help: {
     title: 'Relais — commands',
     commandTitle: 'Help for {command}',
+    alsoNamed: 'Also: {names}',
     intro: 'Relais shares tips and meetups across the partner networks.',
     usage: 'Usage:',
   },

@@ -13,6 +13,7 @@ export const fr = {
   help: {
     title: 'Relais — commandes',
     commandTitle: 'Aide de {command}',
+    alsoNamed: 'Aussi : {names}',
     intro: 'Relais partage les astuces et les rencontres entre les réseaux partenaires.',
     usage: 'Usage :',
   },

@@ -36,7 +36,7 @@ describe('console adapter through a pipe', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('[1] ✅ Going   [2] 🤔 Maybe   [3] ❌ Can’t go');
     expect(stdout).toContain('Noted: you are going to meetup #1.');
-    expect(stdout).toContain('Seats : 1 / 10');
+    expect(stdout).toContain('Seats: 1 / 10');
   });
 
   it('stops with one message listing every configuration problem', async () => {

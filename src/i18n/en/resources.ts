@@ -3,7 +3,7 @@ import type { resources as fr } from '../fr/resources.ts';
 /** English strings of resources (/resource, the /resources pages). */
 export const resources: typeof fr = {
   help: {
-    command: 'Guides, studies, reports and links the partner networks publish (also: /ressource).',
+    command: 'Guides, studies, reports and links the partner networks publish.',
     add: 'share a resource: its address, its title, then its #tags, its kind (guide, study, report, link), its year, network:<id>; e.g. “https://example.org/guide.pdf | Rural digital guide | #rural guide 2024”',
     list: 'the latest resources, optionally of one #tag or kind',
     search: 'search the resources',

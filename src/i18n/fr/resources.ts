@@ -1,7 +1,7 @@
 /** French strings of resources (/resource, the /resources pages). Mirror every key in ../en/resources.ts. */
 export const resources = {
   help: {
-    command: 'Les guides, études, rapports et liens publiés par les réseaux partenaires (aussi : /ressource).',
+    command: 'Les guides, études, rapports et liens publiés par les réseaux partenaires.',
     add: 'partager une ressource : son adresse, son titre, puis ses #étiquettes, son type (guide, étude, rapport, lien), son année, réseau:<identifiant> ; ex. « https://example.org/guide.pdf | Guide TIC et ruralité | #ruralité guide 2024 »',
     list: 'les dernières ressources, éventuellement d’une #étiquette ou d’un type',
     search: 'chercher dans les ressources',
