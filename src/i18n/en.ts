@@ -1,6 +1,7 @@
 import type { fr } from './fr.ts';
 import { curation } from './en/curation.ts';
 import { knowledge } from './en/knowledge.ts';
+import { doctor } from './en/doctor.ts';
 import { privacy } from './en/privacy.ts';
 import { resources } from './en/resources.ts';
 import { schedule } from './en/schedule.ts';
@@ -244,6 +245,7 @@ export const en: typeof fr = {
   privacy,
   when,
   wiki,
+  doctor,
   tags,
   curation,
   resources,

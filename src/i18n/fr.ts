@@ -1,5 +1,6 @@
 import { curation } from './fr/curation.ts';
 import { knowledge } from './fr/knowledge.ts';
+import { doctor } from './fr/doctor.ts';
 import { privacy } from './fr/privacy.ts';
 import { resources } from './fr/resources.ts';
 import { schedule } from './fr/schedule.ts';
@@ -244,6 +245,7 @@ export const fr = {
   privacy,
   when,
   wiki,
+  doctor,
   tags,
   curation,
   resources,

@@ -40,12 +40,12 @@ export type RouteName =
 
 interface Stored { event: MatrixEvent; pos: number; token?: string; txnId?: string }
 interface Room { id: string; events: Stored[]; state: Map<string, Stored>; aliases: string[] }
-interface Reply { status: number; body: unknown }
+interface Reply { status: number; body: unknown; headers?: Record<string, string> }
 type Params = Record<string, string>;
 interface Ctx { user: FakeUser; params: Params; query: URLSearchParams; body: any; path: string }
 
 class HttpError extends Error {
-  constructor(readonly status: number, readonly errcode: string, message: string, readonly extra: object = {}) {
+  constructor(readonly status: number, readonly errcode: string, message: string, readonly extra: object = {}, readonly headers: Record<string, string> = {}) {
     super(message);
   }
 }
@@ -56,8 +56,8 @@ const INVITE_STATE_TYPES = new Set(['m.room.create', 'm.room.name', 'm.room.join
 
 export class FakeHomeserver {
   readonly serverName: string;
-  /** Every request answered, in order (also unknown ones), for assertions. */
-  readonly requests: Array<{ method: string; path: string; route?: RouteName; status: number }> = [];
+  /** Every request answered, in order (also unknown ones), with when it was answered (Date.now()), for assertions. */
+  readonly requests: Array<{ method: string; path: string; route?: RouteName; status: number; at: number }> = [];
   private server!: Server;
   private port = 0;
   private pos = 0;
@@ -65,7 +65,7 @@ export class FakeHomeserver {
   private readonly tokens = new Map<string, FakeUser>();
   private readonly rooms = new Map<string, Room>();
   private readonly txns = new Map<string, string>();
-  private readonly rateLimits = new Map<RouteName, { times: number; retryAfterMs: number }>();
+  private readonly rateLimits = new Map<RouteName, { times: number; retryAfterMs: number; headerOnly: boolean }>();
   /** Woken on every change; `release` = answer hanging /sync now. */
   private readonly waiters = new Set<(release: boolean) => void>();
   private closed = false;
@@ -162,9 +162,12 @@ export class FakeHomeserver {
     return this.append(room, sender, type, content, stateKey).event_id;
   }
 
-  /** The next `times` requests to `route` answer 429 M_LIMIT_EXCEEDED with retry_after_ms. */
-  rateLimit(route: RouteName, times: number, retryAfterMs: number): void {
-    this.rateLimits.set(route, { times, retryAfterMs });
+  /**
+   * The next `times` requests to `route` answer 429 M_LIMIT_EXCEEDED with retry_after_ms, or
+   * (`headerOnly`, as servers may since spec v1.10) with only a Retry-After header, in seconds.
+   */
+  rateLimit(route: RouteName, times: number, retryAfterMs: number, options: { headerOnly?: boolean } = {}): void {
+    this.rateLimits.set(route, { times, retryAfterMs, headerOnly: options.headerOnly ?? false });
   }
 
   /** The room's events in order, as stored (redactions applied, edits are separate events). */
@@ -257,6 +260,7 @@ export class FakeHomeserver {
       const limit = this.rateLimits.get(routeName);
       if (limit && limit.times > 0) {
         limit.times -= 1;
+        if (limit.headerOnly) throw new HttpError(429, 'M_LIMIT_EXCEEDED', 'Too Many Requests', {}, { 'retry-after': String(Math.ceil(limit.retryAfterMs / 1000)) });
         throw new HttpError(429, 'M_LIMIT_EXCEEDED', 'Too Many Requests', { retry_after_ms: limit.retryAfterMs });
       }
       let body: unknown = {};
@@ -271,12 +275,12 @@ export class FakeHomeserver {
     } catch (e) {
       if (!(e instanceof HttpError)) this.log(`fake homeserver: ${method} ${url.pathname} failed: ${String(e)}`);
       reply = e instanceof HttpError
-        ? { status: e.status, body: { errcode: e.errcode, error: e.message, ...e.extra } }
+        ? { status: e.status, body: { errcode: e.errcode, error: e.message, ...e.extra }, headers: e.headers }
         : { status: 500, body: { errcode: 'M_UNKNOWN', error: String(e) } };
     }
-    this.requests.push({ method, path: url.pathname, route: routeName, status: reply.status });
+    this.requests.push({ method, path: url.pathname, route: routeName, status: reply.status, at: Date.now() });
     if (res.destroyed) return;
-    res.writeHead(reply.status, { 'content-type': 'application/json' });
+    res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body));
   }
 

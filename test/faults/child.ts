@@ -14,7 +14,10 @@ export interface RelaisProcess {
   kill(): Promise<void>;
 }
 
-/** Starts test/faults/relais-process.ts with `env` added to this environment; resolves once it listens. */
+/**
+ * Starts test/faults/relais-process.ts with `env` added to this environment; resolves once it listens.
+ * FAULT_DEBUG_LOG=<file> (with LOG_LEVEL=debug in `env`) appends every child's log to that file, to see why a fault test waits.
+ */
 export async function spawnRelais(env: Record<string, string>): Promise<RelaisProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', ...env },

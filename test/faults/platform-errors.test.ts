@@ -44,6 +44,27 @@ describe('Slack rate limits and errors', () => {
     expect(String(updates.at(-1)!.args.text)).toMatch(/1 participant|✅ 1/);
     expect(await slack.db.rsvp.count()).toBe(1);
   });
+
+  it('posts an announcement once when Slack answers 500 to a post it kept', async () => {
+    const slack = await slackWithOrganizer();
+    slack.bed.api.failNext('chat.postMessage', 1, 'accepted-500');
+    await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3');
+    await waitUntil(async () => (await slack.db.announcement.count({ where: { messageId: { not: null } } })) === 1, 'the announcement recorded', 15_000);
+    const inChannel = slack.bed.api.channelMessages('C0FAKE').filter((message) => String(message.text).includes('Atelier cartographie'));
+    expect(inChannel).toHaveLength(1);
+    // The one in the channel is the one Relais keeps up to date.
+    expect((await slack.db.announcement.findFirstOrThrow()).messageId).toBe(inChannel[0]!.ts);
+  });
+
+  it('posts the digest once when Slack answers 500 to a `/summary now` it kept', async () => {
+    const slack = await slackWithOrganizer();
+    slack.bed.api.failNext('chat.postMessage', 1, 'accepted-500');
+    expect(await slack.say('roomModerator', '/summary now')).toMatch(/Résumé/);
+    await waitUntil(async () => (await slack.db.outbound.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0, 'the digest sent', 15_000);
+    const digests = slack.bed.api.channelMessages('C0FAKE').filter((message) => String(message.text).startsWith('Résumé — Réseau Nord'));
+    expect(digests).toHaveLength(1);
+    expect(await slack.db.summary.findMany({ select: { status: true, messageId: true } })).toEqual([{ status: 'posted', messageId: digests[0]!.ts }]);
+  });
 });
 
 describe('homeserver rate limits and bad gateways', () => {
@@ -75,6 +96,22 @@ describe('homeserver rate limits and bad gateways', () => {
     await matrix.say('member', '/tip list');
     expect(matrix.answersTo(room, eventId)).toHaveLength(1);
     expect(await matrix.db.tip.count()).toBe(1);
+  });
+
+  it('waits as a Retry-After header says when a 429 carries no retry_after_ms (spec v1.10), and answers once', async () => {
+    const { matrix } = await start();
+    matrix.hs.rateLimit('send', 2, 1000, { headerOnly: true });
+    const room = matrix.rooms.main;
+    const eventId = matrix.hs.sendMessage(room, matrix.people.member.userId, '!tip add Le calendrier partagé évite les doublons');
+    const reply = await matrix.hs.waitForEvent(room, (event) => matrix.answersTo(room, eventId).some((answer) => answer.event_id === event.event_id), 20_000);
+    expect(bodyOf(reply)).toMatch(/Astuce n°1 enregistrée/);
+    // The fake records a request once it has answered it, just after the event is in the room.
+    await waitUntil(() => matrix!.hs.requests.filter((request) => request.route === 'send').length === 3, 'the third send recorded');
+    const sent = matrix.hs.requests.filter((request) => request.route === 'send');
+    expect(sent.map((request) => request.status)).toEqual([429, 429, 200]);
+    // Each try after a 429 came no sooner than the header's second.
+    for (const [index, request] of sent.entries()) if (index) expect(request.at - sent[index - 1]!.at).toBeGreaterThanOrEqual(1000);
+    expect(matrix.answersTo(room, eventId)).toHaveLength(1);
   });
 
   it('answers a command once after a 502 on send', async () => {

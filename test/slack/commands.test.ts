@@ -115,14 +115,16 @@ describe('request verification', () => {
     return [await db.tip.count(), await db.member.count(), await db.channel.count(), await db.inbound.count()];
   }
 
-  it('answers 401 to unsigned, wrongly signed and stale requests, with nothing changed', async () => {
+  it('answers 401 to unsigned, wrongly signed, stale and future-dated requests, with nothing changed', async () => {
     const before = await counts();
     const body = slashCommandBody({ command: '/tip', text: 'add Une astuce pirate', response_url: bed.api.responseUrl() });
     const form = 'application/x-www-form-urlencoded' as const;
     const unsigned = await fetch(bed.url, { method: 'POST', body, headers: { 'Content-Type': form } });
     const wrong = await post(signedRequest(bed.url, body, { secret: 'not-the-secret', contentType: form }));
     const stale = await post(signedRequest(bed.url, body, { secret: SECRET, contentType: form, timestamp: Math.floor(Date.now() / 1000) - 600 }));
-    expect([unsigned.status, wrong.status, stale.status]).toEqual([401, 401, 401]);
+    // Signed ahead of time, to be replayed later: as suspect as an old one.
+    const future = await post(signedRequest(bed.url, body, { secret: SECRET, contentType: form, timestamp: Math.floor(Date.now() / 1000) + 600 }));
+    expect([unsigned.status, wrong.status, stale.status, future.status]).toEqual([401, 401, 401, 401]);
     expect(await counts()).toEqual(before);
     expect(bed.api.responses()).toEqual([]);
   });
