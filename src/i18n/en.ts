@@ -1,7 +1,10 @@
 import type { fr } from './fr.ts';
+import { curation } from './en/curation.ts';
+import { knowledge } from './en/knowledge.ts';
 import { doctor } from './en/doctor.ts';
 import { meetupFlow } from './en/meetup-flow.ts';
 import { privacy } from './en/privacy.ts';
+import { resources } from './en/resources.ts';
 import { schedule } from './en/schedule.ts';
 import { series } from './en/series.ts';
 import { tags } from './en/tags.ts';
@@ -14,6 +17,7 @@ export const en: typeof fr = {
   help: {
     title: 'Relais — commands',
     commandTitle: 'Help for {command}',
+    alsoNamed: 'Also: {names}',
     intro: 'Relais shares tips and meetups across the partner networks.',
     usage: 'Usage:',
   },
@@ -78,7 +82,7 @@ export const en: typeof fr = {
     slug: 'lower-case letters, digits and dashes (2 to 40)',
     role: 'organizer or moderator',
     roleAction: 'grant or revoke',
-    setting: 'frequency, day, time, timezone, locale, empty or hub',
+    setting: 'frequency, day, time, timezone, locale, empty, hub or moderation',
     frequency: 'weekly, daily or off',
     weekday: 'a day of the week, e.g. monday',
     time: 'a time such as 09:00',
@@ -198,12 +202,12 @@ export const en: typeof fr = {
       command: 'This channel’s periodic digest.',
       preview: 'see what the next digest will say',
       now: 'post the digest now (moderators)',
-      config: 'see or change the digest (frequency, day, time, timezone, locale, empty, hub)',
+      config: 'see or change the digest (frequency, day, time, timezone, locale, empty, hub, moderation)',
     },
     configTitle: 'Digest settings for this channel',
     configHint: 'Change: /summary config <setting> <value>, e.g. /summary config day monday',
-    who: { change: 'to change a setting', hub: 'for the hub setting' },
-    settings: { frequency: 'Frequency', day: 'Day', time: 'Time', timezone: 'Timezone', locale: 'Language', empty: 'Empty period', hub: 'Hub channel (all networks)' },
+    who: { change: 'to change a setting', hub: 'for the hub setting', moderation: 'for the moderation setting' },
+    settings: { frequency: 'Frequency', day: 'Day', time: 'Time', timezone: 'Timezone', locale: 'Language', empty: 'Empty period', hub: 'Hub channel (all networks)', moderation: 'The network’s moderation queue' },
     frequencies: { weekly: 'weekly', daily: 'daily', off: 'off' },
     emptySkip: 'post nothing',
     emptyPost: 'say so in one line',
@@ -221,7 +225,10 @@ export const en: typeof fr = {
     },
     attached: 'This channel is now part of the {name} network ({slug}).',
     networksTitle: 'Partner networks',
-    networkCounts: '{channels} channel(s), {tips} tip(s), {meetups} meetup(s)',
+    networkCounts: '{channels}, {tips}, {meetups}',
+    channels: { one: '{count} channel', other: '{count} channels' },
+    tips: { one: '{count} tip', other: '{count} tips' },
+    meetups: { one: '{count} meetup', other: '{count} meetups' },
     noNetworks: 'No networks yet. Create one with /relais network <id> <name>.',
     platform: 'Platform',
     network: 'This channel’s network',
@@ -246,4 +253,7 @@ export const en: typeof fr = {
   wiki,
   doctor,
   tags,
+  curation,
+  resources,
+  knowledge,
 };

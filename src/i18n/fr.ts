@@ -1,6 +1,9 @@
+import { curation } from './fr/curation.ts';
+import { knowledge } from './fr/knowledge.ts';
 import { doctor } from './fr/doctor.ts';
 import { meetupFlow } from './fr/meetup-flow.ts';
 import { privacy } from './fr/privacy.ts';
+import { resources } from './fr/resources.ts';
 import { schedule } from './fr/schedule.ts';
 import { series } from './fr/series.ts';
 import { tags } from './fr/tags.ts';
@@ -13,6 +16,7 @@ export const fr = {
   help: {
     title: 'Relais — commandes',
     commandTitle: 'Aide de {command}',
+    alsoNamed: 'Aussi : {names}',
     intro: 'Relais partage les astuces et les rencontres entre les réseaux partenaires.',
     usage: 'Usage :',
   },
@@ -77,7 +81,7 @@ export const fr = {
     slug: 'lettres minuscules, chiffres et tirets (2 à 40)',
     role: 'organizer ou moderator',
     roleAction: 'grant ou revoke',
-    setting: 'frequency, day, time, timezone, locale, empty ou hub',
+    setting: 'frequency, day, time, timezone, locale, empty, hub ou moderation',
     frequency: 'weekly, daily ou off',
     weekday: 'un jour de la semaine, par exemple lundi',
     time: 'une heure comme 09:00',
@@ -198,12 +202,12 @@ export const fr = {
       command: 'Le résumé périodique de ce salon.',
       preview: 'voir ce que dira le prochain résumé',
       now: 'poster le résumé maintenant (modération)',
-      config: 'voir ou régler le résumé (frequency, day, time, timezone, locale, empty, hub)',
+      config: 'voir ou régler le résumé (frequency, day, time, timezone, locale, empty, hub, moderation)',
     },
     configTitle: 'Réglages du résumé de ce salon',
     configHint: 'Modifier : /summary config <réglage> <valeur>, ex. /summary config day lundi',
-    who: { change: 'pour changer un réglage', hub: 'pour le réglage hub' },
-    settings: { frequency: 'Fréquence', day: 'Jour', time: 'Heure', timezone: 'Fuseau', locale: 'Langue', empty: 'Période vide', hub: 'Salon pivot (tous les réseaux)' },
+    who: { change: 'pour changer un réglage', hub: 'pour le réglage hub', moderation: 'pour le réglage moderation' },
+    settings: { frequency: 'Fréquence', day: 'Jour', time: 'Heure', timezone: 'Fuseau', locale: 'Langue', empty: 'Période vide', hub: 'Salon pivot (tous les réseaux)', moderation: 'File de modération du réseau' },
     frequencies: { weekly: 'hebdomadaire', daily: 'quotidienne', off: 'désactivée' },
     emptySkip: 'ne rien poster',
     emptyPost: 'le dire en une ligne',
@@ -221,7 +225,10 @@ export const fr = {
     },
     attached: 'Ce salon fait maintenant partie du réseau {name} ({slug}).',
     networksTitle: 'Réseaux partenaires',
-    networkCounts: '{channels} salon(s), {tips} astuce(s), {meetups} rencontre(s)',
+    networkCounts: '{channels}, {tips}, {meetups}',
+    channels: { one: '{count} salon', other: '{count} salons' },
+    tips: { one: '{count} astuce', other: '{count} astuces' },
+    meetups: { one: '{count} rencontre', other: '{count} rencontres' },
     noNetworks: 'Aucun réseau. Créez-en un avec /relais network <identifiant> <nom>.',
     platform: 'Plateforme',
     network: 'Réseau de ce salon',
@@ -246,4 +253,7 @@ export const fr = {
   wiki,
   doctor,
   tags,
+  curation,
+  resources,
+  knowledge,
 };

@@ -2,6 +2,7 @@ import { answerConfirmation, answerMeetup } from '../domain/meetups/answer.ts';
 import { rsvpStatuses, type RsvpStatus } from '../domain/meetups/rsvp.ts';
 import { getMeetup } from '../domain/meetups/service.ts';
 import { voteTip } from '../domain/tips/service.ts';
+import { readersIn } from '../domain/tips/visibility.ts';
 import { idValue } from './arguments.ts';
 import { action, type ActionDecl } from './declare.ts';
 import { changeCard, discardDraft, publishDraft } from './meetup-drafts.ts';
@@ -41,8 +42,8 @@ export const tipVoteAction = action({
   schema: idValue,
   permission: 'anyone',
   async run({ id }, ctx) {
-    const counted = await voteTip(ctx.db, id, ctx.member.id);
-    return confirmation(ctx, ctx.t(counted ? 'tips.voted' : 'tips.alreadyVoted', { id }));
+    const vote = await voteTip(ctx.db, id, ctx.member.id, readersIn(ctx.channel));
+    return confirmation(ctx, ctx.t(vote.counted ? 'tips.voted' : 'tips.alreadyVoted', { id: vote.tipId }));
   },
 });
 

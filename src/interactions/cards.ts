@@ -5,7 +5,9 @@ import { rsvpEmoji } from '../domain/meetups/rsvp.ts';
 import { DRAFT_DAYS, noticeFields, type MeetupView } from '../domain/meetups/service.ts';
 import { calendarUrl, meetupFields } from '../domain/meetups/view.ts';
 import type { Note, WhenRead } from '../domain/meetups/when/index.ts';
+import { isVerified } from '../domain/tips/curation.ts';
 import type { TipView } from '../domain/tips/service.ts';
+import { dayOf, type TipRenderOptions } from '../domain/tips/view.ts';
 import { translate, translator, type Translate } from '../i18n/translate.ts';
 import { draftActions, rsvpActions, tipVoteAction } from './actions.ts';
 import { button } from './declare.ts';
@@ -73,25 +75,36 @@ export function previewCard(meetup: MeetupView, options: { locale: string; timeZ
 export const announcementRenderer = (publicUrl: string | undefined): RenderAnnouncement =>
   (meetup, reader) => announcementCard(meetup, { locale: reader.locale, timeZone: reader.timezone, publicUrl });
 
-export function tipCard(tip: TipView, t: Translate, locale: string, timeZone: string): Card {
+/** A tip in full, as /tip show answers: who, where, votes, its verification, where it came from, and the vote button. */
+export function tipCard(tip: TipView, options: TipRenderOptions & { prefix: string; askedId?: number }): Card {
+  const { t, timeZone } = options;
+  const merged = options.askedId !== undefined && options.askedId !== tip.id;
+  const sources = [tip.permalink, ...tip.mergedFrom.map(({ permalink }) => permalink)].filter((link, index, all): link is string => link !== null && all.indexOf(link) === index);
+  const verification = tip.verifiedAt && tip.reviewAt
+    ? isVerified(tip, options.now)
+      ? t('curation.verifiedBy', { name: tip.verifiedBy?.displayName ?? t('privacy.anonymous'), date: dayOf(tip.verifiedAt, options), review: dayOf(tip.reviewAt, options) })
+      : t('curation.reviewDue', { date: dayOf(tip.reviewAt, options) })
+    : undefined;
+  const footer: Rich = [
+    tip.tags.map(({ label }) => `#${label}`).join(' '),
+    ...sources.flatMap((link, index): Rich => [tip.tags.length || index ? ' · ' : '', { link, label: index ? t('curation.alsoFrom') : t('tips.source') }]),
+  ];
   return {
-    locale,
+    locale: options.locale,
     header: [`💡 ${t('tips.tipNumber', { id: tip.id })} — ${truncate(tip.title, 120, { atWord: true })}`],
-    body: [[tip.text]],
+    body: [
+      ...(merged ? [[t('curation.answeredWith', { from: options.askedId! })]] : []),
+      [tip.text],
+      ...(tip.restricted ? [[t('curation.restricted', { command: `${options.prefix}tip publish ${tip.id}` })]] : []),
+    ],
     fields: [
       { label: t('tips.author'), value: [tip.author.displayName] },
       { label: t('tips.network'), value: [tip.network?.name ?? t('tips.noNetwork')] },
       { label: t('tips.votesLabel'), value: [String(tip.voteCount)] },
       { label: t('tips.date'), value: [{ date: tip.createdAt, timeZone }] },
+      ...(verification ? [{ label: t('curation.verification'), value: [verification] }] : []),
     ],
-    ...(tip.tags.length || tip.permalink
-      ? {
-          footer: [
-            tip.tags.map(({ label }) => `#${label}`).join(' '),
-            ...(tip.permalink ? [tip.tags.length ? ' · ' : '', { link: tip.permalink, label: t('tips.source') }] : []),
-          ],
-        }
-      : {}),
+    ...(footer.some((piece) => piece !== '') ? { footer } : {}),
     buttons: [button(tipVoteAction, tip.id, t('tips.voteButton'), { instead: { command: `tip vote ${tip.id}` } })],
   };
 }

@@ -48,9 +48,9 @@ export function splitArguments(sub: SubcommandDecl, text: string, t: Translate):
   return raw;
 }
 
-/** A zod issue message that is an i18n key becomes the localized reason; anything else a generic one. */
+/** A zod issue message that is a validation key (`validation.…`, or a topic's `….validation.…`) becomes the localized reason; anything else a generic one. */
 export function invalidArgument(argText: string, issueMessage: string, t: Translate): RelaisError {
-  const reason = issueMessage.startsWith('validation.') ? t(issueMessage as MessageKey) : t('validation.invalid');
+  const reason = /^(?:[a-z]+\.)?validation\./i.test(issueMessage) ? t(issueMessage as MessageKey) : t('validation.invalid');
   return new RelaisError('invalid_argument', 'errors.invalidArgument', { arg: argText, reason }, issueMessage);
 }
 

@@ -40,7 +40,7 @@ describe('console adapter through a pipe', () => {
     expect(stdout).toContain('Meetup #1 published; its announcement is on its way to this channel.');
     expect(stdout).toContain('[4] ✅ Going   [5] 🤔 Maybe   [6] ❌ Can’t go');
     expect(stdout).toContain('Noted: you are going to meetup #1.');
-    expect(stdout).toContain('Seats : 1 / 10');
+    expect(stdout).toContain('Seats: 1 / 10');
   });
 
   it('reads the date as the README says, and refuses an impossible one with a reason', async () => {

@@ -12,7 +12,8 @@ export interface ContractDriver {
   name: string;
   db: Db;
   /** What the platform can do: a scenario step is run on the platforms that have it. */
-  can: { buttons: boolean; reactions: boolean; capture: boolean; forms: boolean; redelivery: boolean; twoPeople: boolean };
+  /** `people`: someone other than an administrator can speak (the console has only its operator). */
+  can: { buttons: boolean; reactions: boolean; capture: boolean; forms: boolean; redelivery: boolean; people: boolean };
   /** A command line ("/tip add …") as `who`; resolves with the answer. */
   say(who: Who, line: string): Promise<string>;
   /** Waits for the announcement whose text has `title`; its message id. */

@@ -52,7 +52,7 @@ describe('declarations', () => {
 
   it('tells adapters what to register: commands, the reactions Relais answers, the capture shortcut, the forms', () => {
     const declarations = new Interactions(loadConfig({ RELAIS_TIP_EMOJI: '📌' })).declarations();
-    expect(declarations.commands.map((command) => command.name)).toEqual(['tip', 'meetup', 'summary', 'relais']);
+    expect(declarations.commands.map((command) => command.name)).toEqual(['tip', 'resource', 'ressource', 'meetup', 'summary', 'relais']);
     expect(declarations.reactions).toEqual([{ emoji: '✅', removals: true }, { emoji: '🤔', removals: true }, { emoji: '❌', removals: true }, { emoji: '📌', removals: false }]);
     expect(declarations.capture.label.en).toBe('Save as tip');
     expect(declarations.forms.map((form) => form.id)).toEqual(['meetup.create']);

@@ -220,7 +220,7 @@ describe('publishing to a real MediaWiki', () => {
 
         const real = await cli(env);
         expect(real.stdout).toContain('créée              CLI/Réseaux/ecoles\n');
-        expect(real.stdout).toContain(`3 créée(s), 0 mise(s) à jour, 0 inchangée(s), 0 ignorée(s), 0 retirée(s) sur ${wiki.apiUrl}`);
+        expect(real.stdout).toContain(`3 créées, 0 mise à jour, 0 inchangée, 0 ignorée, 0 retirée sur ${wiki.apiUrl}`);
       } finally {
         await database.close();
       }

@@ -94,7 +94,7 @@ describe.each(engines)('digest content (%s)', (engine) => {
     await h.run('/summary config hub on', admin('!hub:example.org'));
     await h.run('/tip add Lyon partage ses gabarits #modeles', { channel: '!lyon:example.org' });
     await h.run('/tip add Brest publie son annuaire #modeles', { channel: '!brest:example.org' });
-    await h.run('/tip vote 1', { channel: '!lyon:example.org' });
+    await h.run('/tip vote 1', { user: '@carol:example.org', channel: '!lyon:example.org' });
     h.clock.advance(60_000);
     const window = { since: new Date(h.clock.now().getTime() - 7 * 86_400_000), until: h.clock.now() };
     const channels = await h.db.channel.findMany({ orderBy: { externalId: 'asc' } });

@@ -33,6 +33,8 @@ export interface Speaker {
   channel: string;
   /** A moderator of the channel on the platform (a Slack workspace admin, a Matrix room moderator). */
   moderator: boolean;
+  /** The channel is private, as its platform would say (unset: the platform does not say). */
+  private?: boolean;
 }
 
 export interface Harness {
@@ -81,7 +83,7 @@ export async function createHarness(engine: Engine, options: { env?: Record<stri
     const receipt = await relais.port.handle({
       ...what,
       deliveryKey,
-      channel: { platform, workspace: 'example.org', externalId: channel },
+      channel: { platform, workspace: 'example.org', externalId: channel, ...(who.private === undefined ? {} : { private: who.private }) },
       user: { platform, workspace: 'example.org', externalId: user, displayName: nameOf(user) },
       channelModerator: who.moderator ?? false,
       replyTo: { channel },

@@ -179,7 +179,7 @@ describe('web pages in Chromium (sqlite)', () => {
     await page.waitForURL(/lang=en/);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('h1').textContent()).toBe('Tips #outils');
-    expect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).toEqual(['Home', 'Tips', 'Meetups']);
+    expect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).toEqual(['Home', 'Tips', 'Resources', 'Meetups']);
     await page.goto('/meetups');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('h1').textContent()).toBe('Meetups');
@@ -194,11 +194,11 @@ describe('web pages in Chromium (sqlite)', () => {
     const focused = () => page.evaluate<string>("(() => { const e = document.activeElement; return e.tagName.toLowerCase() + ':' + (e.id || e.textContent.trim()); })()");
     const focusOutline = () => page.evaluate<string>('(() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + " " + s.outlineWidth; })()');
     const order: string[] = [];
-    for (let step = 0; step < 6; step++) {
+    for (let step = 0; step < 7; step++) {
       await page.keyboard.press('Tab');
       order.push(await focused());
     }
-    expect(order).toEqual(['a:Aller au contenu', 'a:Accueil', 'a:Astuces', 'a:Rencontres', 'input:search-q', 'button:Rechercher']);
+    expect(order).toEqual(['a:Aller au contenu', 'a:Accueil', 'a:Astuces', 'a:Ressources', 'a:Rencontres', 'input:search-q', 'button:Rechercher']);
     expect(await focusOutline()).toBe('solid 3px');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.type('cartographie');

@@ -17,5 +17,5 @@ export async function attachChannel(db: Tx, channel: ChannelRecord, networkId: n
 }
 
 export async function listNetworks(db: Tx) {
-  return db.network.findMany({ orderBy: { name: 'asc' }, include: { _count: { select: { channels: true, tips: true, meetups: { where: visibleMeetups } } } } });
+  return db.network.findMany({ orderBy: { name: 'asc' }, include: { _count: { select: { channels: true, tips: { where: { status: 'published' } }, meetups: { where: visibleMeetups } } } } });
 }

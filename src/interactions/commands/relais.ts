@@ -69,7 +69,11 @@ export const relaisCommand = defineCommand({
             locale: ctx.locale,
             header: [ctx.t('relais.networksTitle')],
             ...(networks.length
-              ? { items: networks.map((network) => [{ strong: network.name }, ` (${network.slug}) — ${ctx.t('relais.networkCounts', { channels: network._count.channels, tips: network._count.tips, meetups: network._count.meetups })}`]) }
+              ? { items: networks.map((network) => [{ strong: network.name }, ` (${network.slug}) — ${ctx.t('relais.networkCounts', {
+                  channels: ctx.t('relais.channels', { count: network._count.channels }),
+                  tips: ctx.t('relais.tips', { count: network._count.tips }),
+                  meetups: ctx.t('relais.meetups', { count: network._count.meetups }),
+                })}`]) }
               : { body: [[ctx.t('relais.noNetworks')]] }),
           },
         };

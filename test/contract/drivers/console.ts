@@ -37,7 +37,7 @@ export async function consoleDriver(url: string): Promise<ContractDriver> {
   const copies = (messageId: string) => printed.split(/\n(?=— message )/).filter((block) => block.startsWith(`— message ${messageId}\n`) || block.startsWith(`— message ${messageId} (`));
   return {
     name: 'console', db: running.db,
-    can: { buttons: true, reactions: false, capture: false, forms: false, redelivery: false, twoPeople: false },
+    can: { buttons: true, reactions: false, capture: false, forms: false, redelivery: false, people: false },
     say: async (_who, line) => (lastAnswer = await type(line)),
     async press(label) {
       const choice = new RegExp(`\\[(\\d+)\\] ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(lastAnswer)?.[1];

@@ -14,7 +14,7 @@ export async function matrixDriver(url: string, database: TestDatabase): Promise
   const fromBot = (event: MatrixEvent) => event.sender === p.bot.userId;
   return {
     name: 'matrix', db: p.db,
-    can: { buttons: false, reactions: true, capture: true, forms: false, redelivery: false, twoPeople: true },
+    can: { buttons: false, reactions: true, capture: true, forms: false, redelivery: false, people: true },
     async privateMessages(who) {
       // Direct rooms are the ones the bot records in its m.direct account data, as clients expect.
       const response = await fetch(`${p.hs.url}/_matrix/client/v3/user/${encodeURIComponent(p.bot.userId)}/account_data/m.direct`, { headers: { authorization: `Bearer ${p.bot.token}` } });

@@ -33,7 +33,7 @@ export async function memoryDriver(url: string): Promise<ContractDriver> {
   const copies = (messageId: string) => chat.sent.filter((sent) => (sent.kind === 'post' || sent.kind === 'update') && sent.messageId === messageId);
   return {
     name: 'memory', db: running.db,
-    can: { buttons: true, reactions: true, capture: true, forms: false, redelivery: true, twoPeople: true },
+    can: { buttons: true, reactions: true, capture: true, forms: false, redelivery: true, people: true },
     say: async (who, line) => {
       const [, command = '', text = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(line) ?? [];
       return (await send(who, { kind: 'command', command, text })).text;

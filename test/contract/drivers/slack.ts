@@ -24,7 +24,7 @@ export async function slackDriver(url: string): Promise<ContractDriver> {
   const meetupOf = async (ts: string) => (await bed.db.announcement.findFirstOrThrow({ where: { messageId: ts } })).meetupId;
   return {
     name: 'slack', db: bed.db,
-    can: { buttons: true, reactions: true, capture: true, forms: true, redelivery: true, twoPeople: true },
+    can: { buttons: true, reactions: true, capture: true, forms: true, redelivery: true, people: true },
     async say(who, line) {
       const [, command = '', text = ''] = /^(\/\S+)\s*([\s\S]*)$/.exec(line) ?? [];
       const { reply } = await bed.slash(command, text, { user: ids[who] });
