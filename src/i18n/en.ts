@@ -6,6 +6,7 @@ import { meetupFlow } from './en/meetup-flow.ts';
 import { privacy } from './en/privacy.ts';
 import { resources } from './en/resources.ts';
 import { schedule } from './en/schedule.ts';
+import { relay } from './en/relay.ts';
 import { series } from './en/series.ts';
 import { tags } from './en/tags.ts';
 import { web } from './en/web.ts';
@@ -250,6 +251,7 @@ export const en: typeof fr = {
   when,
   meetupFlow,
   series,
+  relay,
   wiki,
   doctor,
   tags,

@@ -5,6 +5,7 @@ import { meetupFlow } from './fr/meetup-flow.ts';
 import { privacy } from './fr/privacy.ts';
 import { resources } from './fr/resources.ts';
 import { schedule } from './fr/schedule.ts';
+import { relay } from './fr/relay.ts';
 import { series } from './fr/series.ts';
 import { tags } from './fr/tags.ts';
 import { web } from './fr/web.ts';
@@ -250,6 +251,7 @@ export const fr = {
   when,
   meetupFlow,
   series,
+  relay,
   wiki,
   doctor,
   tags,

@@ -16,11 +16,12 @@ import { button } from './declare.ts';
  * The card posted in channels and kept current as answers come in, on every platform: its
  * buttons are the declared RSVP actions, and where there are no buttons, their reactions.
  */
-export function announcementCard(meetup: MeetupView, options: { locale: string; timeZone: string; publicUrl?: string | undefined; reading?: WhenRead }): Card {
+export function announcementCard(meetup: MeetupView, options: { locale: string; timeZone: string; publicUrl?: string | undefined; reading?: WhenRead; readerNetworkId?: number | null | undefined }): Card {
   const t = translator(options.locale);
   const cancelled = meetup.status === 'cancelled';
   const amended = noticeFields.filter((field) => meetup.amended?.split(',').includes(field));
   const changed = amended.length ? [[t('meetupFlow.amended', { what: amended.map((field) => t(`meetupFlow.fields.${field}`)).join(', ') })]] : [];
+  const relayed = meetup.network && options.readerNetworkId !== undefined && options.readerNetworkId !== meetup.network.id ? [[t('relay.card', { network: meetup.network.name })]] : [];
   const ics = calendarUrl(meetup.id, options.publicUrl);
   const footer: Rich = [
     `#${meetup.id} · ${t('meetups.organizedBy', { name: meetup.organizer.displayName })}`,
@@ -32,7 +33,7 @@ export function announcementCard(meetup: MeetupView, options: { locale: string; 
     locale: options.locale,
     tone: cancelled ? 'warning' : 'info',
     header: [cancelled ? t('meetups.cancelledHeader', { title: meetup.title }) : `📅 ${meetup.title}`],
-    ...(cancelled ? { body: [[t('meetups.cancelledBody')]] } : changed.length || meetup.description ? { body: [...changed, ...(meetup.description ? [[meetup.description]] : [])] } : {}),
+    ...(cancelled ? { body: [[t('meetups.cancelledBody')]] } : relayed.length || changed.length || meetup.description ? { body: [...relayed, ...changed, ...(meetup.description ? [[meetup.description]] : [])] } : {}),
     fields: meetupFields(meetup, { t, locale: options.locale, timeZone: options.timeZone, ...(options.reading ? { reading: options.reading } : {}) }),
     ...(cancelled
       ? {}
@@ -73,7 +74,7 @@ export function previewCard(meetup: MeetupView, options: { locale: string; timeZ
 
 /** The announcement renderer the announcer, the outbox and reminders use, bound to the deployment's public address. */
 export const announcementRenderer = (publicUrl: string | undefined): RenderAnnouncement =>
-  (meetup, reader) => announcementCard(meetup, { locale: reader.locale, timeZone: reader.timezone, publicUrl });
+  (meetup, reader) => announcementCard(meetup, { locale: reader.locale, timeZone: reader.timezone, publicUrl, readerNetworkId: reader.networkId });
 
 /** A tip in full, as /tip show answers: who, where, votes, its verification, where it came from, and the vote button. */
 export function tipCard(tip: TipView, options: TipRenderOptions & { prefix: string; askedId?: number }): Card {

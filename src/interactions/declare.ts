@@ -15,10 +15,12 @@ import type { InteractionContext } from './context.ts';
  * - `organizer` / `moderator` / `admin`: that role or a higher one in the network concerned — the
  *   target's (the tip, meetup or resource the `id` argument names) when the declaration has a target, else
  *   the channel's;
- * - `owner`: the target's author, organizer or sharer, or a moderator of the target's network.
+ * - `owner`: the target's author, organizer or sharer, or a moderator of the target's network;
+ * - `relay`: an organizer of the target's network, or whoever may configure the channel (its platform
+ *   moderators, its network's moderators), who may pass another network's meetup along into it.
  */
 export type Role = 'organizer' | 'moderator' | 'admin';
-export type Permission = 'anyone' | 'channel' | Role | 'owner';
+export type Permission = 'anyone' | 'channel' | Role | 'owner' | 'relay';
 export type TargetKind = 'tip' | 'meetup' | 'resource' | 'network';
 
 export interface Access<Args> {

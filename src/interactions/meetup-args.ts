@@ -35,16 +35,19 @@ export interface CreateOptions {
   until?: string;
   /** `| annonce 10j`: how many days before each date a series announces it. */
   announceDays?: { days: number; written: string };
+  /** `| réservé aux membres`: other networks may not relay it. */
+  membersOnly: boolean;
 }
 
 const publishWord = /^(?:publier|publie|publish|publish now)$/i;
 const remindersOption = /^(?:rappels?|reminders?)\s*[:=]?\s*(.+)$/i;
+const membersOnlyOption = /^(?:réservée? aux membres|reservee? aux membres|réservée?|members only|members-only)$/i;
 const untilOption = /^(?:jusqu['’]\s?(?:au|à|a)|until|till)\s/i;
 const announceOption = /^(?:annonces?|annoncer|announce)\s*[:=]?\s*(\d{1,2})\s*(?:j|jours?|d|days?)(?:\s+(?:avant|à l['’]avance|ahead|before))?$/i;
 
-/** The segments after `| <where>` in `/meetup create`, in any order: `capacité 30`, `rappels 2j,1h`, `publier`, and for a series `jusqu'au 30 juin 2027`, `annonce 10j`. */
+/** The segments after `| <where>` in `/meetup create`, in any order: `capacité 30`, `rappels 2j,1h`, `publier`, `réservé aux membres`, and for a series `jusqu'au 30 juin 2027`, `annonce 10j`. */
 export function createOptions(text: string | undefined): CreateOptions {
-  const options: CreateOptions = { capacity: null, publish: false };
+  const options: CreateOptions = { capacity: null, publish: false, membersOnly: false };
   const given = new Set<string>();
   const once = (kind: string, option: string) => {
     if (given.has(kind)) throw new RelaisError('invalid_argument', 'meetupFlow.errors.repeatedOption', { option });
@@ -54,7 +57,10 @@ export function createOptions(text: string | undefined): CreateOptions {
     const reminders = remindersOption.exec(option);
     const capacity = capacityArg.safeParse(option);
     const announceDays = announceOption.exec(option);
-    if (untilOption.test(option)) {
+    if (membersOnlyOption.test(option)) {
+      once('membersOnly', option);
+      options.membersOnly = true;
+    } else if (untilOption.test(option)) {
       once('until', option);
       options.until = option;
     } else if (announceDays) {

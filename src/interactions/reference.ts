@@ -12,13 +12,14 @@ const whoNames = {
   moderator: 'moderator',
   admin: 'admin',
   owner: 'its author or organizer, or a moderator',
+  relay: "organizer (of the meetup's network), or the channel's moderators (to relay it there)",
 } as const;
 
 /** "organizer of the meetup's network; admin to …": what the pipeline enforces, in words. */
 export function whoMayDo(access: Access<never>): string {
   const base = whoNames[access.permission];
   const ofTarget = access.target === 'network' ? ' (of that network; admin to create one)' : ` (of the ${access.target}'s network)`;
-  const where = access.target && access.permission !== 'owner' && access.permission !== 'anyone' && access.permission !== 'channel' ? ofTarget : '';
+  const where = access.target && access.permission !== 'owner' && access.permission !== 'anyone' && access.permission !== 'channel' && access.permission !== 'relay' ? ofTarget : '';
   const stricter = (access.stricter ?? []).map((rule) => `; ${whoNames[rule.permission]} ${en(rule.doc)}`).join('');
   return `${base}${where}${stricter}`;
 }

@@ -7,7 +7,8 @@ import { channelRefOf, type ChannelRecord } from '../directory.ts';
 import { getMeetup, type MeetupView } from './service.ts';
 
 /** How a meetup's announcement reads for one channel or person (declared with its buttons in src/interactions). */
-export type RenderAnnouncement = (meetup: MeetupView, reader: Pick<ChannelRecord, 'locale' | 'timezone'>) => Card;
+/** A copy in a channel of another network (`networkId` known and different) says which network organizes it. */
+export type RenderAnnouncement = (meetup: MeetupView, reader: Pick<ChannelRecord, 'locale' | 'timezone'> & Partial<Pick<ChannelRecord, 'networkId'>>) => Card;
 
 export interface AnnouncerDeps {
   db: Db;

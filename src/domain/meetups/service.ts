@@ -33,6 +33,7 @@ export interface NewMeetup {
   /** draft: previewed by its organizer, published later (or never); scheduled by default. */
   status?: 'draft' | 'scheduled';
   reminderOffsets?: string | null;
+  membersOnly?: boolean;
 }
 
 /** Meetups anyone may see, cancelled ones included (readers and calendars must learn of a cancellation): not drafts. */

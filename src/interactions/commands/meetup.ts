@@ -20,6 +20,7 @@ import { createOptions, splitWhere, titleArg } from '../meetup-args.ts';
 import { changesFor, editableFields, type ReadChanges } from '../meetup-changes.ts';
 import { changeCard, discardDraft, publishDraft } from '../meetup-drafts.ts';
 import { confirmation } from '../replies.ts';
+import { announceHere } from '../relay.ts';
 import { cancelFollowing, editFollowing, fieldAndValue } from '../series-edits.ts';
 import { scopeArg, scopeOf, scopeWords } from '../series-scope.ts';
 
@@ -72,6 +73,7 @@ export const meetupCommand = defineCommand({
           timezone: reading.timeZone,
           ...splitWhere(where),
           capacity: chosen.capacity,
+          membersOnly: chosen.membersOnly,
           ...(chosen.reminderOffsets !== undefined ? { reminderOffsets: chosen.reminderOffsets } : {}),
           organizerId: ctx.member.id,
           networkId: ctx.channel.networkId,
@@ -238,13 +240,10 @@ export const meetupCommand = defineCommand({
       name: 'announce',
       aliases: ['annoncer'],
       ...idOnly,
-      permission: 'organizer',
+      permission: 'relay',
       target: 'meetup',
       help: 'meetups.help.announce',
-      async run({ id }, ctx) {
-        await announce(ctx.db, ctx.out, ctx.renderAnnouncement, id, ctx.channel);
-        return confirmation(ctx, ctx.t('meetups.announced', { id }));
-      },
+      run: ({ id }, ctx) => announceHere(ctx, id),
     }),
   ],
 });

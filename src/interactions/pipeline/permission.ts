@@ -52,6 +52,10 @@ async function allows(asker: Asker, permission: Permission, target: Target | und
   // A target without a network (made in a channel of none) is judged in the asker's channel's network.
   const networkId = target?.named ? target.networkId : (target?.networkId ?? asker.channel.networkId);
   const standing = await standingIn(asker, networkId);
+  if (permission === 'relay') {
+    if (atLeast(standing, 'organizer') || (await mayConfigureChannel(asker))) return;
+    throw forbidden('organizer');
+  }
   if (permission === 'owner') {
     if (target?.ownerId === asker.member.id || atLeast(standing, 'moderator')) return;
     throw new RelaisError('forbidden', 'errors.notOwner');

@@ -1,0 +1,72 @@
+/**
+ * Relaying a meetup into another network's channel: by that channel's moderators (platform or
+ * network), the copy naming the organizing network, every copy's answers in one list, and a
+ * meetup reserved to its network's members refused; a relayed series date brings the next ones.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainText } from '../../src/core/plain-text.ts';
+import { Scheduler } from '../../src/scheduler/scheduler.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { engines } from '../support/test-database.ts';
+
+const admin = { user: '@admin:example.org' };
+const nord = '!room:example.org';
+const sud = '!sud:example.org';
+const postsIn = (h: Harness, channel: string, title: string) =>
+  h.adapter.of('post').filter((sent) => sent.target === channel && sent.card?.header?.[0] === `📅 ${title}`).map((sent) => plainText(sent.card!));
+
+describe.each(engines)('relaying between networks on %s', (engine) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(engine, { now: '2026-11-30T09:00:00Z' });
+    await h.run('/relais network nord Réseau Nord', admin);
+    await h.run('/relais network sud Réseau Sud', { ...admin, channel: sud });
+    await h.run('/relais role grant organizer @alice:example.org', admin);
+    await h.run('/relais role grant moderator @sophie:example.org', { ...admin, channel: sud });
+    await h.run('/meetup create Atelier | 14 janvier 2027 de 9h à 17h | Rennes | publier');
+    await h.run('/meetup create Club interne | 15 janvier 2027 18h | Lille | réservé aux membres | publier');
+    await h.relais.settle();
+  });
+  afterAll(() => h.close());
+
+  it('refuses a member of another network, and lets that network’s moderator relay it there', async () => {
+    expect((await h.run('/meetup announce 1', { user: '@paul:example.org', channel: sud }))[0]).toContain('organisateur·rice');
+    expect((await h.run('/meetup announce 1', { user: '@sophie:example.org', channel: sud }))[0])
+      .toBe('Rencontre n°1 relayée dans ce salon ; elle reste celle du réseau « Réseau Nord », et les réponses d’ici comptent avec les autres.');
+    await h.relais.settle();
+    const [relayed] = postsIn(h, sud, 'Atelier');
+    expect(relayed).toContain('🔁 Relayée ici : rencontre organisée par le réseau « Réseau Nord ».');
+    expect(postsIn(h, nord, 'Atelier')[0]).not.toContain('Relayée');
+  });
+
+  it('lets a platform moderator of the channel relay too, and counts every copy’s answers in one list', async () => {
+    const other = '!autre:example.org';
+    await h.run('/relais network autre Réseau Autre', { ...admin, channel: other });
+    expect((await h.run('/meetup announce 1', { user: '@mod:example.org', channel: other, moderator: true }))[0]).toContain('relayée dans ce salon');
+    await h.run('/meetup rsvp 1 oui', { user: '@bob:example.org', channel: sud });
+    await h.run('/meetup rsvp 1 oui', { user: '@carol:example.org', channel: nord });
+    await h.relais.settle();
+    expect((await h.run('/meetup participants 1'))[0]).toContain('Je viens (2)');
+    const last = (channel: string) => h.adapter.sent.filter((sent) => (sent.kind === 'post' || sent.kind === 'update') && sent.target === channel && sent.card?.header?.[0] === '📅 Atelier').at(-1)!;
+    for (const channel of [nord, sud, other]) expect(plainText(last(channel).card!)).toContain('✅ 2 participent');
+  });
+
+  it('refuses to relay a meetup reserved to its network’s members', async () => {
+    expect((await h.run('/meetup announce 2', { user: '@sophie:example.org', channel: sud }))[0])
+      .toContain('La rencontre n°2 est réservée aux membres du réseau « Réseau Nord » : elle ne peut pas être relayée dans un autre réseau.');
+    expect(await h.db.announcement.count({ where: { meetupId: 2 } })).toBe(1);
+  });
+
+  it('announces the next dates of a relayed series in the channel it was relayed into', async () => {
+    await h.run('/meetup create Permanence | tous les mardis 10h | Mairie | publier');
+    const first = await h.db.meetup.findFirstOrThrow({ where: { title: 'Permanence' } });
+    await h.run(`/meetup announce ${first.id}`, { user: '@sophie:example.org', channel: sud });
+    h.clock.set('2026-12-01T10:00:00Z');
+    await new Scheduler(h.scheduling).tick();
+    await h.relais.settle();
+    expect(postsIn(h, sud, 'Permanence').map((text) => text.match(/Quand : (.*)/)?.[1])).toEqual([
+      'mardi 1er décembre 2026, 10 h (heure de Paris)',
+      'mardi 8 décembre 2026, 10 h (heure de Paris)',
+    ]);
+  });
+});
