@@ -2,6 +2,7 @@ import type { Card, Reply } from '../core/card.ts';
 import { RelaisError } from '../core/errors.ts';
 import { channelDefaults, ensureChannel } from '../domain/directory.ts';
 import { announce } from '../domain/meetups/announce.ts';
+import { announceToFollowers } from '../domain/meetups/follow.ts';
 import { reminderOffsets, writtenOffsets } from '../domain/meetups/reminder-offsets.ts';
 import { cancelMeetup, getMeetup, publishMeetup, type MeetupView } from '../domain/meetups/service.ts';
 import { writtenEnd, writtenWhen } from '../domain/meetups/when/index.ts';
@@ -14,6 +15,7 @@ export async function publishDraft(ctx: InteractionContext, id: number): Promise
   const meetup = await publishMeetup(ctx.db, id, ctx.clock.now());
   const where = meetup.channelId === null ? null : await ctx.db.channel.findUnique({ where: { id: meetup.channelId } });
   await announce(ctx.db, ctx.out, ctx.renderAnnouncement, id, where ?? (await ensureChannel(ctx.db, ctx.gesture.channel, channelDefaults(ctx.config))));
+  await announceToFollowers(ctx.db, ctx.out, ctx.renderAnnouncement, meetup);
   return confirmation(ctx, ctx.t('meetupFlow.published', { id }));
 }
 

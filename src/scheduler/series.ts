@@ -2,6 +2,7 @@ import { isUniqueViolation } from '../db/errors.ts';
 import type { Tx } from '../db/transaction.ts';
 import { outgoing } from '../delivery/outgoing.ts';
 import { announce } from '../domain/meetups/announce.ts';
+import { announceToFollowers } from '../domain/meetups/follow.ts';
 import { addOccurrence, seriesChannels, seriesDates, type SeriesRecord } from '../domain/meetups/series.ts';
 import type { Occurrence } from '../domain/meetups/when/index.ts';
 import type { DeliveryContext } from './context.ts';
@@ -40,6 +41,8 @@ export async function announceDate(ctx: DeliveryContext, series: SeriesRecord, d
     const meetup = await addOccurrence(tx, series, date);
     const out = outgoing(tx, { key: `series:${series.id}:${date.start.toISOString()}` }, created);
     for (const channel of channels) await announce(tx, out, renderAnnouncement, meetup.id, channel);
+    // Channels that began following the series' network since its last date get this one too.
+    await announceToFollowers(tx, out, renderAnnouncement, meetup);
     return 'created' as const;
   });
   if (created.length) outbox?.kick(created);

@@ -70,3 +70,49 @@ describe.each(engines)('relaying between networks on %s', (engine) => {
     ]);
   });
 });
+
+describe.each(engines)('following a network on %s', (engine) => {
+  let h: Harness;
+  const follower = '!suivi:example.org';
+  beforeAll(async () => {
+    h = await createHarness(engine, { now: '2026-11-30T09:00:00Z' });
+    await h.run('/relais network nord Réseau Nord', admin);
+    await h.run('/relais role grant organizer @alice:example.org', admin);
+  });
+  afterAll(() => h.close());
+
+  it('is the channel’s own choice, listed with /relais following', async () => {
+    expect((await h.run('/relais follow nord', { user: '@paul:example.org', channel: follower }))[0]).toContain('Seules les personnes qui modèrent ce salon');
+    expect((await h.run('/relais following', { user: '@paul:example.org', channel: follower }))[0]).toContain('Ce salon ne suit aucun réseau');
+    expect((await h.run('/relais follow nord', { user: '@mod:example.org', channel: follower, moderator: true }))[0]).toBe('Ce salon suit maintenant le réseau « Réseau Nord » : ses nouvelles rencontres y seront annoncées, une fois chacune.');
+    expect((await h.run('/relais follow nord', { user: '@mod:example.org', channel: follower, moderator: true }))[0]).toBe('Ce salon suit déjà le réseau « Réseau Nord ».');
+    expect((await h.run('/relais following', { channel: follower }))[0]).toBe('Ce salon suit : Réseau Nord (nord).');
+  });
+
+  it('announces the followed network’s next meetup there once, marked with its network, and not a members-only one', async () => {
+    await h.run('/meetup create Forum | 20 janvier 2027 10h | Lille | publier');
+    await h.run('/meetup create Interne | 21 janvier 2027 10h | Lille | réservé aux membres | publier');
+    const [preview] = await h.cards('/meetup create Forum 2 | 22 janvier 2027 10h | Lille');
+    expect(preview).toBeDefined();
+    await h.run('/meetup publish 3');
+    await h.relais.settle();
+    expect(postsIn(h, follower, 'Forum')).toHaveLength(1);
+    expect(postsIn(h, follower, 'Forum')[0]).toContain('🔁 Relayée ici : rencontre organisée par le réseau « Réseau Nord ».');
+    expect(postsIn(h, follower, 'Forum 2')).toHaveLength(1);
+    expect(postsIn(h, follower, 'Interne')).toEqual([]);
+  });
+
+  it('announces each date of the followed network’s series once, and nothing after unfollowing', async () => {
+    await h.run('/meetup create Permanence | tous les mardis 10h | Mairie | publier');
+    h.clock.set('2026-12-01T10:00:00Z');
+    const scheduler = new Scheduler(h.scheduling);
+    await scheduler.tick();
+    await scheduler.tick();
+    await h.relais.settle();
+    expect(postsIn(h, follower, 'Permanence')).toHaveLength(2);
+    expect((await h.run('/relais unfollow nord', { user: '@mod:example.org', channel: follower, moderator: true }))[0]).toBe('Ce salon ne suit plus le réseau « Réseau Nord ».');
+    await h.run('/meetup create Après | 25 janvier 2027 10h | Lille | publier');
+    await h.relais.settle();
+    expect(postsIn(h, follower, 'Après')).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Reply } from '../../core/card.ts';
 import { RelaisError } from '../../core/errors.ts';
 import { announce } from '../../domain/meetups/announce.ts';
+import { announceToFollowers } from '../../domain/meetups/follow.ts';
 import { answerConfirmation, answerMeetup, tellWaitlist } from '../../domain/meetups/answer.ts';
 import { cancellationNotice, changeNotice, tellAbout } from '../../domain/meetups/notices.ts';
 import { createSeries, DEFAULT_ANNOUNCE_DAYS, seriesPreviewNotes, upcomingSeries } from '../../domain/meetups/series.ts';
@@ -93,6 +94,7 @@ export const meetupCommand = defineCommand({
           return { visibility: 'ephemeral', card };
         }
         await announce(ctx.db, ctx.out, ctx.renderAnnouncement, meetup.id, ctx.channel);
+        await announceToFollowers(ctx.db, ctx.out, ctx.renderAnnouncement, meetup);
         return confirmed(ctx, ctx.t('meetups.created', { id: meetup.id }), notes);
       },
     }),

@@ -11,6 +11,7 @@ import { personalData } from '../../domain/privacy/personal-data.ts';
 import type { InteractionContext } from '../context.ts';
 import { defineCommand, subcommand } from '../declare.ts';
 import { confirmation } from '../replies.ts';
+import { followSubcommands } from './follow.ts';
 
 const privacyOptions = (ctx: InteractionContext): PrivacyCardOptions => ({
   t: ctx.t, locale: ctx.locale, timeZone: ctx.timeZone, prefix: ctx.prefix, retentionDays: ctx.config.RELAIS_RSVP_RETENTION_DAYS,
@@ -136,6 +137,7 @@ export const relaisCommand = defineCommand({
         return confirmation(ctx, ctx.t('relais.revoked', { user: target.displayName, role: { key: `roles.${role}` } }));
       },
     }),
+    ...followSubcommands,
     subcommand({
       name: 'reminders',
       aliases: ['rappels'],
