@@ -115,4 +115,19 @@ describe.each(engines)('following a network on %s', (engine) => {
     await h.relais.settle();
     expect(postsIn(h, follower, 'Après')).toEqual([]);
   });
+
+  it('puts the followed network’s meetups in the digest of a channel of another network, marked with their network', async () => {
+    const sudChannel = '!sud2:example.org';
+    await h.run('/relais network sud Réseau Sud', { ...admin, channel: sudChannel });
+    await h.run('/relais follow nord', { user: '@mod:example.org', channel: sudChannel, moderator: true });
+    await h.run('/meetup create Proche | 10 décembre 2026 10h | Lille | publier');
+    await h.run('/meetup create Local | 11 décembre 2026 10h | Nice | publier', { ...admin, channel: sudChannel });
+    await h.run('/meetup create Secret | 12 décembre 2026 10h | Lille | réservé aux membres | publier');
+    await h.run('/summary now', { user: '@mod:example.org', channel: sudChannel, moderator: true });
+    await h.relais.settle();
+    const digest = h.adapter.of('post').filter((sent) => sent.target === sudChannel && sent.card?.header?.[0]?.toString().includes('Résumé')).map((sent) => plainText(sent.card!)).at(-1) ?? '';
+    expect(digest).toMatch(/Proche \[Réseau Nord\]/);
+    expect(digest).toMatch(/Local —/);
+    expect(digest).not.toContain('Secret');
+  });
 });

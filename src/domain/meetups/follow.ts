@@ -3,7 +3,7 @@ import type { Outgoing } from '../../delivery/outgoing.ts';
 import type { ChannelRecord } from '../directory.ts';
 import { announce } from './announce.ts';
 import type { RenderAnnouncement } from './announcer.ts';
-import type { MeetupRecord } from './service.ts';
+import { meetupInclude, withCounts, type MeetupRecord, type MeetupView } from './service.ts';
 
 /** True when the channel did not follow the network yet. */
 export async function follow(db: Tx, channelId: number, networkId: number): Promise<boolean> {
@@ -37,4 +37,17 @@ export async function announceToFollowers(db: Tx, out: Outgoing, render: RenderA
     const existing = await db.announcement.findUnique({ where: { meetupId_channelId: { meetupId: meetup.id, channelId: channel.id } } });
     if (!existing) await announce(db, out, render, meetup.id, channel);
   }
+}
+
+/** The upcoming meetups, in [from, to], of the networks a channel follows (members-only ones left out). */
+export async function followedUpcoming(db: Tx, channelId: number, from: Date, to: Date, limit: number): Promise<MeetupView[]> {
+  const follows = await db.channelFollow.findMany({ where: { channelId }, select: { networkId: true } });
+  if (!follows.length) return [];
+  const meetups = await db.meetup.findMany({
+    where: { status: 'scheduled', membersOnly: false, networkId: { in: follows.map((entry) => entry.networkId) }, startsAt: { gte: from, lte: to } },
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    take: limit,
+    include: meetupInclude,
+  });
+  return withCounts(db, meetups);
 }

@@ -26,9 +26,9 @@ function title(digest: Digest, { t, kind }: DigestRenderOptions): string {
   return digest.networkName ? `${base} — ${digest.networkName}` : base;
 }
 
-/** In a cross-network digest, every item says which network it came from. */
-const origin = (digest: Digest, item: { network: { name: string } | null }) =>
-  digest.crossNetwork && item.network ? ` [${item.network.name}]` : '';
+/** In a cross-network digest, every item says which network it came from; elsewhere, those of a followed network do. */
+const origin = (digest: Digest, item: { network: { id: number; name: string } | null }) =>
+  item.network && (digest.crossNetwork || item.network.id !== digest.networkId) ? ` [${item.network.name}]` : '';
 
 /** Tips grouped by their first tag (shown as its tips write it), groups in the order of their best tip; verified tips say so. */
 function tipGroups(digest: Digest, t: Translate): Rich[] {

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/transaction.ts';
 import type { ChannelRecord } from '../directory.ts';
+import { followedUpcoming } from '../meetups/follow.ts';
 import { meetupInclude, upcomingMeetups, withCounts, type MeetupView } from '../meetups/service.ts';
 import { resourcesSharedBetween, type ResourceView } from '../resources/service.ts';
 import { moderationQueue, queueScopeOf, type ModerationQueue } from '../tips/curation.ts';
@@ -24,13 +25,14 @@ export interface Digest extends DigestWindow {
   hub: boolean;
   /** The channel's network, for the title of a network digest. */
   networkName: string | null;
+  networkId: number | null;
   /** New tips of the period its readers see (a public channel's: public tips only), most voted first. */
   tips: TipView[];
   /** Resources shared in the period. */
   resources: ResourceView[];
   /** A moderation channel's: the tips waiting for its network's moderators. */
   moderation?: ModerationQueue;
-  /** Meetups in the 14 days after the period. */
+  /** Meetups in the 14 days after the period (with those of the networks the channel follows, which say their network). */
   upcoming: MeetupView[];
   /** Meetups of the period, with who said going. */
   past: MeetupView[];
@@ -116,7 +118,9 @@ export async function buildDigest(db: Tx, channel: ChannelRecord, window: Digest
     networkId === null ? null : cache.once(`network:${networkId}`, () => db.network.findUnique({ where: { id: networkId } })),
     channel.digestModeration ? moderationQueue(db, { scope: queueScopeOf(channel), readers, now: window.until, limit: DIGEST_LIMITS.moderation }) : undefined,
   ]);
-  return { ...window, crossNetwork, hub: channel.isHub, networkName: network?.name ?? null, ...content, ...(moderation ? { moderation } : {}) };
+  const followed = crossNetwork ? [] : await followedUpcoming(db, channel.id, window.until, new Date(window.until.getTime() + DIGEST_LIMITS.upcomingDays * 86_400_000), DIGEST_LIMITS.upcoming);
+  const upcoming = [...content.upcoming, ...followed].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id).slice(0, DIGEST_LIMITS.upcoming);
+  return { ...window, crossNetwork, hub: channel.isHub, networkName: network?.name ?? null, networkId, ...content, upcoming, ...(moderation ? { moderation } : {}) };
 }
 
 export const isEmptyDigest = (digest: Digest) =>
