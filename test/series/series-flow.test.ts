@@ -84,4 +84,13 @@ describe.each(engines)('meetup series on %s', (engine) => {
     expect(await h.click(button(preview, 'meetup.discard'))).toEqual([`Brouillon n°${id} abandonné : rien n’a été publié.`]);
     expect([await h.db.meetup.count({ where: { id } }), await h.db.meetupSeries.count({ where: { id: seriesId } })]).toEqual([0, 0]);
   });
+
+  it('lets an organizer of series be forgotten: drafts go, published series stay, credited to nobody', async () => {
+    const alice = await h.db.member.findFirstOrThrow({ where: { externalId: '@alice:example.org' } });
+    expect(await h.db.meetupSeries.count({ where: { organizerId: alice.id } })).toBeGreaterThan(1);
+    expect((await h.run('/relais forget-me confirm'))[0]).toContain('Relais a oublié qui vous êtes');
+    expect(await h.db.meetupSeries.count({ where: { organizerId: alice.id } })).toBe(0);
+    expect(await h.db.meetupSeries.count({ where: { status: 'draft' } })).toBe(0);
+    expect(await h.db.meetupSeries.count({ where: { title: 'Groupe de travail cartes', status: 'scheduled' } })).toBe(1);
+  });
 });

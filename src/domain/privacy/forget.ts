@@ -36,6 +36,9 @@ export async function forgetMember(db: Tx, member: MemberRecord, anonymousName: 
     }
     // A draft was theirs alone: it goes with them rather than to the anonymous member.
     await tx.meetup.deleteMany({ where: { organizerId: member.id, status: 'draft' } });
+    // A draft series goes with its draft first date; a published one goes on, credited as its dates are.
+    await tx.meetupSeries.deleteMany({ where: { organizerId: member.id, status: 'draft' } });
+    await tx.meetupSeries.updateMany({ where: { organizerId: member.id }, data: { organizerId: anonymous.id } });
     const meetups = await tx.meetup.updateMany({ where: { organizerId: member.id }, data: { organizerId: anonymous.id } });
 
     const seats = await tx.rsvp.findMany({
