@@ -13,9 +13,6 @@ export const series: typeof fr = {
   list: {
     next: 'next: {dates}',
   },
-  card: {
-    partOf: 'One date of the series “{series}”.',
-  },
   cancelledFollowing: {
     one: 'Meetup #{id} and the series’ following dates cancelled ({dates} date{plural}); {count} person who had answered is told.',
     other: 'Meetup #{id} and the series’ following dates cancelled ({dates} date{plural}); {count} people who had answered are told.',

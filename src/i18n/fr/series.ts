@@ -11,9 +11,6 @@ export const series = {
   list: {
     next: 'prochaines : {dates}',
   },
-  card: {
-    partOf: 'Une date de la série « {series} ».',
-  },
   cancelledFollowing: {
     one: 'Rencontre n°{id} et les dates suivantes de la série annulées ({dates} date{plural}) ; {count} personne qui avait répondu est prévenue.',
     other: 'Rencontre n°{id} et les dates suivantes de la série annulées ({dates} date{plural}) ; {count} personnes qui avaient répondu sont prévenues.',
