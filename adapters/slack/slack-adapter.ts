@@ -42,6 +42,7 @@ export class SlackAdapter implements ChatAdapter {
   readonly commandPrefix = '/';
   readonly idempotentPosts = true;
   readonly showsForms = true;
+  readonly privateReplies = true;
   private readonly channelNames = new Map<string, Promise<string | undefined>>();
 
   private constructor(

@@ -1,4 +1,5 @@
 import type { fr } from './fr.ts';
+import { people } from './en/people.ts';
 import { privacy } from './en/privacy.ts';
 import { schedule } from './en/schedule.ts';
 import { tags } from './en/tags.ts';
@@ -238,4 +239,5 @@ export const en: typeof fr = {
   when,
   wiki,
   tags,
+  people,
 };

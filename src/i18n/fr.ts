@@ -1,3 +1,4 @@
+import { people } from './fr/people.ts';
 import { privacy } from './fr/privacy.ts';
 import { schedule } from './fr/schedule.ts';
 import { tags } from './fr/tags.ts';
@@ -238,4 +239,5 @@ export const fr = {
   when,
   wiki,
   tags,
+  people,
 };

@@ -1,6 +1,7 @@
 import { notFound, RelaisError } from '../../core/errors.ts';
 import { atomically, type Tx } from '../../db/transaction.ts';
 import type { MemberRecord } from '../directory.ts';
+import { personIdOf } from '../people/identities.ts';
 
 export const rsvpStatuses = ['going', 'maybe', 'declined'] as const;
 export type RsvpStatus = (typeof rsvpStatuses)[number];
@@ -54,14 +55,16 @@ export async function promoteFromWaitlist(tx: Tx, meetupId: number, capacity: nu
 
 /**
  * Sets (or, with status null, withdraws) one member's answer, with waitlist and promotion,
- * atomically. Giving the answer one already gave changes nothing, not even the revision: no
+ * atomically. The answer is their person's: given from another linked identity, it changes the
+ * same answer (and seat), and that identity becomes the one told about it. Giving the answer one already gave changes nothing, not even the revision: no
  * announcement is edited for it.
  */
 export async function setRsvp(db: Tx, meetupId: number, memberId: number, status: RsvpStatus | null, source: RsvpSource, now: Date): Promise<RsvpOutcome> {
   return atomically(db, async (tx) => {
     const meetup = await lockMeetup(tx, meetupId);
     if (meetup.startsAt <= now) throw new RelaisError('conflict', 'meetups.errors.started', { id: meetupId });
-    const existing = await tx.rsvp.findUnique({ where: { meetupId_memberId: { meetupId, memberId } } });
+    const personId = await personIdOf(tx, memberId);
+    const existing = await tx.rsvp.findUnique({ where: { meetupId_personId: { meetupId, personId } } });
     if (status === (existing?.status ?? null)) {
       return { status, waitlisted: existing?.waitlisted ?? false, changed: false, promoted: [] };
     }
@@ -75,9 +78,9 @@ export async function setRsvp(db: Tx, meetupId: number, memberId: number, status
         waitlisted = seated >= meetup.capacity;
       }
       await tx.rsvp.upsert({
-        where: { meetupId_memberId: { meetupId, memberId } },
-        create: { meetupId, memberId, status, waitlisted, source },
-        update: { status, waitlisted, source },
+        where: { meetupId_personId: { meetupId, personId } },
+        create: { meetupId, memberId, personId, status, waitlisted, source },
+        update: { memberId, status, waitlisted, source },
       });
     }
     const promoted = wasSeated ? await promoteFromWaitlist(tx, meetupId, meetup.capacity) : [];

@@ -9,6 +9,7 @@ import { searchFields } from './search-index.ts';
 import { isLanguage, type Language } from './search-text.ts';
 import { searchTipIds } from './search.ts';
 import { extractTags, resolveAliases, resolveTag, tagOf, uniqueTags, withoutTrailingTags, type Tag } from './tags.ts';
+import { personIdOf } from '../people/identities.ts';
 
 export const tipInclude = {
   author: true,
@@ -102,15 +103,16 @@ export async function hideTip(db: Tx, id: number): Promise<void> {
 }
 
 /**
- * One vote per member; returns false when the member had already voted. The vote and the tip's
+ * One vote per person (whichever of their linked identities votes); returns false when they had already voted. The vote and the tip's
  * count change together. Looked up first rather than caught as a unique violation: inside the
  * gesture's transaction a failed statement aborts it on PostgreSQL (a vote racing the same
  * person's vote from another process is re-run by the pipeline, and finds the vote then).
  */
 export async function voteTip(db: Tx, tipId: number, memberId: number): Promise<boolean> {
   await getTip(db, tipId);
-  if (await db.tipVote.findUnique({ where: { tipId_memberId: { tipId, memberId } } })) return false;
-  await db.tip.update({ where: { id: tipId }, data: { voteCount: { increment: 1 }, votes: { create: { memberId } } } });
+  const personId = await personIdOf(db, memberId);
+  if (await db.tipVote.findUnique({ where: { tipId_personId: { tipId, personId } } })) return false;
+  await db.tip.update({ where: { id: tipId }, data: { voteCount: { increment: 1 }, votes: { create: { memberId, personId } } } });
   return true;
 }
 

@@ -10,6 +10,7 @@ import type { InteractionContext } from '../context.ts';
 import { defineCommand, subcommand } from '../declare.ts';
 import { invalidArgument } from '../parse.ts';
 import { confirmation } from '../replies.ts';
+import { mineSubcommand } from './people.ts';
 
 const titleArg = z.string().min(3, 'validation.tooShort').max(200, 'validation.tooLong');
 const capacityArg = z
@@ -192,5 +193,6 @@ export const meetupCommand = defineCommand({
         return confirmation(ctx, ctx.t('meetups.announced', { id }));
       },
     }),
+    mineSubcommand,
   ],
 });
