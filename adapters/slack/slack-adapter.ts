@@ -120,7 +120,7 @@ export class SlackAdapter implements ChatAdapter {
     const receipt = await this.port.handle(gesture);
     if (receipt !== 'unavailable') return event.ack();
     // Not kept, so not acknowledged as kept: events are redelivered by Slack; the others are told.
-    if (gesture.kind === 'reaction') throw new RelaisError('unavailable', 'errors.unavailable', {}, 'gesture not recorded: database unavailable');
+    if (body.type === 'event_callback') throw new RelaisError('unavailable', 'errors.unavailable', {}, 'gesture not recorded: database unavailable');
     const card = this.port.unavailableCard();
     if (gesture.kind === 'command') return event.ack({ response_type: 'ephemeral', ...renderCard(card) });
     if (gesture.kind === 'form') return event.ack({ response_action: 'errors', errors: { [firstField(body)]: renderCard(card).text } });

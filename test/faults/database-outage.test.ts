@@ -13,7 +13,9 @@ import { SECRET as SLACK_SECRET, textOf } from '../slack/testbed.ts';
 import { engines } from '../support/test-database.ts';
 import type { MatrixEvent } from '../fakes/matrix-homeserver.ts';
 import { matrixPlatform, slackPlatform, bodyOf, type MatrixPlatform } from '../permissions/platforms.ts';
-import { eventRequest, post, reactionEvent, redelivery } from '../fakes/slack-requests.ts';
+import { eventCallbackBody, eventRequest, post, reactionEvent, redelivery } from '../fakes/slack-requests.ts';
+import { FakeSocketModeServer } from '../fakes/slack-socket-mode.ts';
+import { FakeSlackWebApi } from '../fakes/slack-web-api.ts';
 import { outageOf, type Outage } from './outage.ts';
 import { ANNOUNCEMENT_TS } from './seed.ts';
 import { announcementsCurrent, waitUntil } from './wait.ts';
@@ -161,5 +163,51 @@ describe('PostgreSQL stopped for 10 s', () => {
     await slack.bed.settle();
     expect(await db.rsvp.count({ where: { meetupId: meetup.id } })).toBe(people.length);
     expect(await db.inbound.count({ where: { platform: 'slack', status: 'done' } })).toBeGreaterThanOrEqual(people.length);
+  }, 90_000);
+
+  it('in Socket Mode: a reaction is left un-acked (so Slack sends it again) and a command is told, while PostgreSQL is stopped', async () => {
+    outage = await outageOf('postgres');
+    const api = await FakeSlackWebApi.start({ users: { U0USER: 'Ana' } });
+    const socket = await FakeSocketModeServer.start(api);
+    const running = await startRelais({
+      env: { DATABASE_URL: outage.url, SLACK_BOT_TOKEN: api.botToken, SLACK_APP_TOKEN: api.appToken, SLACK_API_URL: api.url, PORT: '0', LOG_LEVEL: 'silent' },
+      timing: { announcer: { coalesceMs: 20, minIntervalMs: 50 }, delivery: { sweepMs: 100 }, pipeline: { sweepMs: 100 } },
+    });
+    stop = async () => {
+      await running.stop();
+      await socket.close();
+      await api.close();
+    };
+    await socket.waitForConnection();
+    const command = (text: string, trigger: string) => socket.send('slash_commands', {
+      command: '/tip', text, user_id: 'U0USER', channel_id: 'C0FAKE', channel_name: 'general', team_id: 'T0FAKE', response_url: api.responseUrl(), trigger_id: trigger,
+    });
+    await socket.waitForAck(command('add Avant la panne : le calendrier partagé', 'socket-1'));
+    await waitUntil(async () => (await outage!.database.db.tip.count()) === 1, 'the first tip');
+    const db = outage.database.db;
+    const channel = await db.channel.findFirstOrThrow({ where: { externalId: 'C0FAKE' } });
+    const organizer = await db.member.findFirstOrThrow();
+    const meetup = await db.meetup.create({ data: { title: 'Atelier cartographie', startsAt: new Date('2031-03-06T17:30:00Z'), timezone: 'Europe/Paris', organizerId: organizer.id, channelId: channel.id } });
+    await db.announcement.create({ data: { meetupId: meetup.id, channelId: channel.id, messageId: ANNOUNCEMENT_TS } });
+    api.addMessage('C0FAKE', { ts: ANNOUNCEMENT_TS, text: 'Atelier cartographie', user: api.botUserId, bot_id: api.botId });
+
+    await outage.begin();
+    const reaction = JSON.parse(eventCallbackBody(reactionEvent('reaction_added', { reaction: 'white_check_mark', ts: ANNOUNCEMENT_TS, user: 'U0USER', channel: 'C0FAKE' })));
+    const during = socket.send('events_api', reaction);
+    const told = await socket.waitForAck(command('add Pendant la panne : une astuce', 'socket-2'), 15_000);
+    expect(textOf(told.payload)).toBe(UNAVAILABLE);
+    await sleep(3000);
+    expect(socket.acks.some((ack) => ack.envelope_id === during)).toBe(false);
+    await outage.end();
+
+    // Slack sends the un-acked envelope again: counted once it is kept.
+    await waitUntil(async () => {
+      const again = socket.send('events_api', reaction, { retryAttempt: 1, retryReason: 'timeout' });
+      return socket.waitForAck(again, 3000).then(() => true, () => false);
+    }, 'the reaction acknowledged', 20_000);
+    await waitUntil(async () => (await db.rsvp.count({ where: { meetupId: meetup.id, status: 'going' } })) === 1, 'the reaction counted', 10_000);
+    socket.send('events_api', reaction, { retryAttempt: 2, retryReason: 'timeout' });
+    await running.settle();
+    expect(await db.rsvp.count({ where: { meetupId: meetup.id } })).toBe(1);
   }, 90_000);
 });
