@@ -40,6 +40,12 @@ export async function standingIn(asker: Asker, networkId: number | null): Promis
   return roles.reduce<Standing>((best, { role }) => (role in rank && rank[role as Role] > rank[best] ? (role as Role) : best), 'anyone');
 }
 
+/** The author or organizer `ownerId` is the asker, or another identity linked to theirs. */
+export async function isOwner(asker: Pick<Asker, 'db' | 'member'>, ownerId: number): Promise<boolean> {
+  if (ownerId === asker.member.id) return true;
+  return (await asker.db.member.count({ where: { id: ownerId, personId: asker.member.personId } })) > 0;
+}
+
 export const atLeast = (standing: Standing, needed: Standing) => rank[standing] >= rank[needed];
 
 /** May the asker change this channel's own settings? Its platform moderators, its network's moderators, administrators. */

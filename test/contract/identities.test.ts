@@ -159,6 +159,9 @@ describe.each(engines)('one person on Slack and Matrix (%s)', { timeout: 120_000
     expect(roles).toMatch(/Ana \(slack\), Ana \(matrix\)|Ana \(matrix\), Ana \(slack\)/);
     expect(roles).toContain('Agente (matrix)');
     expect(await onSlack('U0USER', '/relais whoami')).toContain('organisateur·rice');
+    // What she organized from Slack is hers on Matrix too.
+    expect(await onSlack('U0USER', '/meetup create Club lecture | 21 janvier 2027 18h | Médiathèque')).toMatch(/Rencontre n°2 créée/);
+    expect(await onMatrix('member', '!meetup cancel 2')).toMatch(/annulée/);
   });
 
   it('shows my-data for every identity and administrator rights; forget-me from one side erases both', async () => {

@@ -18,6 +18,13 @@ const CODE_LENGTH = 8;
 
 const hashOf = (code: string) => createHash('sha256').update(code).digest('hex');
 
+/** Codes and misses count for an hour, then nothing needs them: deleted whenever someone links. */
+async function forgetOldAttempts(db: Tx, now: Date): Promise<void> {
+  const hourAgo = new Date(now.getTime() - HOUR);
+  await db.linkCode.deleteMany({ where: { expiresAt: { lt: hourAgo } } });
+  await db.linkAttempt.deleteMany({ where: { createdAt: { lt: hourAgo } } });
+}
+
 /** As people type it back: any case, with or without the dash and spaces. */
 export const normalizeCode = (typed: string) => typed.toUpperCase().replace(/[\s-]/g, '');
 
@@ -26,6 +33,7 @@ export const normalizeCode = (typed: string) => typed.toUpperCase().replace(/[\s
  * ends the codes asked before.
  */
 export async function issueLinkCode(db: Tx, member: MemberRecord, now: Date): Promise<{ code: string; expiresAt: Date }> {
+  await forgetOldAttempts(db, now);
   const recent = await db.linkCode.count({ where: { memberId: member.id, createdAt: { gt: new Date(now.getTime() - HOUR) } } });
   if (recent >= LINK_CODES_PER_HOUR) throw new RelaisError('conflict', 'people.link.errors.tooManyCodes', { count: LINK_CODES_PER_HOUR });
   const raw = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
@@ -47,6 +55,7 @@ export type LinkOutcome =
  * so that the miss it counts commits with the gesture.
  */
 export async function redeemLinkCode(db: Tx, member: MemberRecord, typed: string, now: Date): Promise<LinkOutcome> {
+  await forgetOldAttempts(db, now);
   const misses = await db.linkAttempt.count({ where: { memberId: member.id, createdAt: { gt: new Date(now.getTime() - HOUR) } } });
   if (misses >= LINK_MISSES_PER_HOUR) return { linked: false, refusal: 'tooManyMisses' };
   const found = await db.linkCode.findUnique({ where: { codeHash: hashOf(normalizeCode(typed)) }, include: { member: true } });

@@ -1,6 +1,6 @@
 import { notFound, RelaisError } from '../../core/errors.ts';
 import type { Tx } from '../../db/transaction.ts';
-import { atLeast, forbidden, mayConfigureChannel, standingIn, type Asker } from '../../domain/permissions.ts';
+import { atLeast, forbidden, isOwner, mayConfigureChannel, standingIn, type Asker } from '../../domain/permissions.ts';
 import type { Access, Permission, TargetKind } from '../declare.ts';
 
 interface Target {
@@ -42,7 +42,7 @@ async function allows(asker: Asker, permission: Permission, target: Target | und
   const networkId = target?.named ? target.networkId : (target?.networkId ?? asker.channel.networkId);
   const standing = await standingIn(asker, networkId);
   if (permission === 'owner') {
-    if (target?.ownerId === asker.member.id || atLeast(standing, 'moderator')) return;
+    if ((target && (await isOwner(asker, target.ownerId))) || atLeast(standing, 'moderator')) return;
     throw new RelaisError('forbidden', 'errors.notOwner');
   }
   if (!atLeast(standing, permission)) throw forbidden(permission);
