@@ -76,6 +76,11 @@ describe.each(engines)('one person on Slack and Matrix (%s)', { timeout: 120_000
     expect(await onMatrix('other', `!relais link ${code}`)).toMatch(/Ce code a déjà servi/);
     expect(await matrix.db.member.count({ where: { personId: slackAna!.personId } })).toBe(2);
 
+    // Guessing is cut short: after five wrong codes in an hour even a right one is refused.
+    for (let miss = 0; miss < 4; miss++) expect(await onMatrix('other', `!relais link ZZZZ-ZZZ${miss + 2}`)).toMatch(/pas valable/);
+    const right = CODE.exec(await onSlack('U0BEA', '/relais link'))![1]!;
+    expect(await onMatrix('other', `!relais link ${right}`)).toMatch(/Trop de codes erronés/);
+
     const whoami = await onSlack('U0USER', '/relais whoami');
     expect(whoami).toContain('Comptes reliés');
     expect(whoami).toContain(ana());
@@ -162,6 +167,21 @@ describe.each(engines)('one person on Slack and Matrix (%s)', { timeout: 120_000
     // What she organized from Slack is hers on Matrix too.
     expect(await onSlack('U0USER', '/meetup create Club lecture | 21 janvier 2027 18h | Médiathèque')).toMatch(/Rencontre n°2 créée/);
     expect(await onMatrix('member', '!meetup cancel 2')).toMatch(/annulée/);
+  });
+
+  it('links from Matrix to Slack, and separates them again with unlink, each account taking what it gave', async () => {
+    const code = CODE.exec((await directMessages(matrix.people.organizer.userId)).join('\n'))![1]!;
+    expect(await onSlack('U0BEA', `/relais link ${code}`)).toMatch(/vos comptes sont reliés/);
+    const bea = () => matrix.db.member.findMany({ where: { externalId: { in: ['U0BEA', matrix.people.organizer.userId] } }, orderBy: { platform: 'asc' } });
+    const [matrixBea, slackBea] = await bea();
+    expect(matrixBea!.personId).toBe(slackBea!.personId);
+    // Béa's seat was taken from Matrix; her organizer role was granted on Slack.
+    expect(await onSlack('U0BEA', '/relais unlink matrix')).toMatch(/Votre compte matrix \(Béa\) est séparé/);
+    const [matrixAfter, slackAfter] = await bea();
+    expect(matrixAfter!.personId).not.toBe(slackAfter!.personId);
+    expect(await matrix.db.rsvp.findFirst({ where: { meetupId: 1, status: 'going', waitlisted: false }, select: { personId: true } })).toEqual({ personId: matrixAfter!.personId });
+    expect(await matrix.db.role.findMany({ where: { role: 'organizer', memberId: slackAfter!.id }, select: { personId: true } })).toEqual([{ personId: slackAfter!.personId }]);
+    expect(await onSlack('U0BEA', '/relais unlink matrix')).toMatch(/relié à aucun autre/);
   });
 
   it('shows my-data for every identity and administrator rights; forget-me from one side erases both', async () => {
