@@ -150,7 +150,7 @@ export const mineSubcommand = subcommand({
         locale: ctx.locale,
         header: [t('people.mine.title')],
         ...(meetups.length
-          ? { items: meetups.map((meetup) => [{ strong: `#${meetup.id} ${meetup.title}` }, ' — ', { date: meetup.startsAt, timeZone: meetup.timezone }, ` — ${answer(meetup)}`]) }
+          ? { items: meetups.map((meetup) => [{ strong: `#${meetup.id} ${meetup.title}` }, ' — ', { date: meetup.startsAt, timeZone: ctx.timeZone }, ` — ${answer(meetup)}`]) }
           : { body: [[t('people.mine.none')]] }),
       },
     };
