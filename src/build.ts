@@ -8,6 +8,7 @@ import { processOwner } from './core/process.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db, type Engine } from './db/client.ts';
 import { keyValueStore } from './db/key-value.ts';
+import { leases } from './db/lease.ts';
 import { DeliveryWorker, type DeliveryTiming } from './delivery/worker.ts';
 import { userRefOf } from './domain/directory.ts';
 import { announcementEffect } from './domain/meetups/announce.ts';
@@ -16,19 +17,22 @@ import { startRetention } from './domain/privacy/retention.ts';
 import { reindexStaleTips } from './domain/tips/search-index.ts';
 import { HttpHost } from './http/host.ts';
 import { mountHealth } from './http/health.ts';
+import { mountMetrics } from './http/metrics.ts';
 import { registerPlatformStrings, translate } from './i18n/translate.ts';
 import { announcementRenderer } from './interactions/cards.ts';
 import { Pipeline, type PipelineTiming } from './interactions/pipeline/pipeline.ts';
 import { unavailableCard } from './interactions/pipeline/replies.ts';
 import { Interactions } from './interactions/registry.ts';
 import { createLogger } from './logger.ts';
+import { PrometheusMetrics } from './ops/prometheus.ts';
+import { withQueryTiming } from './ops/query-timing.ts';
 import { defaultClaimTiming, type ClaimTiming } from './scheduler/claim.ts';
 import { deliveryContext, type SchedulerDeps } from './scheduler/context.ts';
 import { summaryEffect } from './scheduler/digests.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { mountWeb } from './web/mount.ts';
 
-/** How long stopping waits for the work in hand before leaving it to the next process. */
+/** How long stopping waits, in all, for the work in hand before leaving it to the next process. */
 const STOP_GRACE_MS = 10_000;
 
 /** Gestures and messages this process claimed and did not finish: free for another process at once. */
@@ -84,21 +88,23 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
   for (const module of options.platforms) registerPlatformStrings(module.name, module.strings);
 
   const database = await openDatabase(config.DATABASE_URL);
-  const { db, engine } = database;
+  const { engine } = database;
+  const metrics = new PrometheusMetrics(database.db, logger);
+  const db = withQueryTiming(database.db, metrics);
   // The one data step SQL migrations cannot do: tips indexed by older search rules are stemmed again.
   await reindexStaleTips(db);
   const messenger = new Messenger();
   const interactions = new Interactions(config);
   const renderAnnouncement = announcementRenderer(config.RELAIS_PUBLIC_URL);
-  const announcer = new Announcer({ db, messenger, logger, render: renderAnnouncement }, options.timing?.announcer);
+  const announcer = new Announcer({ db, messenger, logger, render: renderAnnouncement, metrics }, options.timing?.announcer);
   const delivery = new DeliveryWorker({
-    db, messenger, logger, clock, owner, effects: { announcement: announcementEffect, summary: summaryEffect }, timing: options.timing?.delivery,
+    db, messenger, logger, clock, owner, effects: { announcement: announcementEffect, summary: summaryEffect }, metrics, timing: options.timing?.delivery,
   });
-  const schedulerDeps: SchedulerDeps = { db, clock, config, logger, messenger, renderAnnouncement };
+  const schedulerDeps: SchedulerDeps = { db, clock, config, logger, messenger, renderAnnouncement, metrics };
   const byName = new Map(options.platforms.map((module) => [module.name, module]));
   const admins = new Set([...config.RELAIS_ADMINS, ...modules.flatMap((module) => module.admins?.(config as never) ?? [])]);
   const pipeline = new Pipeline({
-    db, engine, clock, config, logger, messenger, delivery, interactions, renderAnnouncement, owner, admins,
+    db, engine, clock, config, logger, messenger, delivery, interactions, renderAnnouncement, owner, admins, metrics,
     changed: (meetupId) => announcer.changed(meetupId),
     scheduler: deliveryContext(schedulerDeps, owner, { ...defaultClaimTiming, ...options.timing?.claims }),
     timing: options.timing?.pipeline,
@@ -135,12 +141,13 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
 
   const http = new HttpHost();
   mountHealth(http, { db, engine });
+  mountMetrics(http, metrics, config.RELAIS_METRICS_TOKEN);
   mountWeb(http, { db, engine, config, clock, logger });
   const adapters: ChatAdapter[] = [];
   try {
     for (const module of modules) {
       const adapter = await module.create({
-        port, config: config as never, logger: logger.child({ platform: module.name }), http, state: keyValueStore(db, module.name),
+        port, config: config as never, logger: logger.child({ platform: module.name }), http, state: keyValueStore(db, module.name), lease: leases(db, module.name, owner),
         options: options.platformOptions?.[module.name],
       });
       adapters.push(adapter);
@@ -164,15 +171,19 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
   return {
     config, db, engine, clock, logger, port, adapters, announcer, scheduling: schedulerDeps, httpPort: listening, settle,
     async stop() {
-      await retention.stop();
-      await scheduler?.stop();
-      // Inbound first: no new gesture arrives while the last ones and their messages finish, for
-      // a bounded time; what is left stays recorded, released for the next process to take.
-      for (const adapter of adapters) await adapter.stop();
-      await Promise.race([settle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
-      await pipeline.stop();
-      await delivery.stop();
-      await announcer.stop();
+      // Each step waits for the work in hand, all of them within one bound: a platform call that
+      // hangs must not keep the process from stopping. What is left stays recorded, released
+      // below for the next process to take (a message being sent is looked for before a resend).
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
+      const bounded = (work: Promise<unknown>) => Promise.race([work, deadline]);
+      await bounded(retention.stop());
+      if (scheduler) await bounded(scheduler.stop());
+      // Inbound first: no new gesture arrives while the last ones and their messages finish.
+      for (const adapter of adapters) await bounded(adapter.stop());
+      await bounded(settle());
+      await bounded(pipeline.stop());
+      await bounded(delivery.stop());
+      await bounded(announcer.stop());
       await releaseClaims(db, owner).catch((error: unknown) => logger.warn({ err: error }, 'could not release claims at shutdown'));
       await http.close();
       await database.close();

@@ -4,6 +4,7 @@ import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import type { CliCommand } from './cli/command.ts';
 import { commandsCommand } from './cli/commands.ts';
+import { doctorCommand } from './cli/doctor.ts';
 import { exportCommand } from './cli/export.ts';
 import { generateCommand } from './cli/generate.ts';
 import { migrateCommand } from './cli/migrate.ts';
@@ -12,6 +13,7 @@ import { summaryCommand } from './cli/summary.ts';
 
 
 export const commands: Record<string, CliCommand> = {
+  doctor: doctorCommand,
   migrate: migrateCommand,
   export: exportCommand,
   publish: publishCommand,

@@ -44,6 +44,8 @@ export const coreConfigShape = {
   RELAIS_CATCHUP_HOURS: z.coerce.number().min(0).default(6),
   /** When set, every web page requires this token (private deployments). */
   RELAIS_WEB_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** When set, /metrics requires this token (Authorization: Bearer, or ?token=). */
+  RELAIS_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Answers to meetups that ended more than this many days ago are deleted (personal data); 0 keeps them. */
   RELAIS_RSVP_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -34,14 +34,17 @@ const SYNC_BACKOFF_MS = { first: 1000, max: 30_000 };
  *    crash replays a batch rather than losing it (the adapter deduplicates by event id). The
  *    SDK's persistTokenAfterSync is not enough: its loop emits events without awaiting async
  *    listeners, so the token could still be saved before a handler finished. History
- *    (first sync, events before a join) is kept out of the events acted on; stop() ends the
- *    pending long-poll and waits for the batch in hand; start() resolves once what waited on the
- *    server while Relais was down has been handled.
+ *    (first sync, events before a join) is kept out of the events acted on; stopSync() ends the
+ *    pending long-poll and waits for the batch in hand, and start() may start it again (a process
+ *    that lost the sync to another keeps sending); start() resolves once what waited on the server
+ *    while Relais was down has been handled; stop() is for good: no request is retried after it.
  */
 export class RelaisMatrixClient extends MatrixClient {
   private readonly pacer: RequestPacer;
   private readonly logger: Logger;
-  private readonly stopping = new AbortController();
+  /** The sync loop running now: a new one per start(). */
+  private syncing = new AbortController();
+  private closed = false;
   private listener: SyncListener = async () => {};
   private loop: Promise<void> | undefined;
   private joined = new Set<string>();
@@ -83,7 +86,7 @@ export class RelaisMatrixClient extends MatrixClient {
         return await (isSync ? this.unlessStopped(request) : request);
       } catch (error) {
         const waitMs = retryDelay(error, attempt);
-        if (waitMs === undefined || attempt >= MAX_ATTEMPTS || this.stopping.signal.aborted) throw error;
+        if (waitMs === undefined || attempt >= MAX_ATTEMPTS || this.closed || (isSync && this.syncing.signal.aborted)) throw error;
         this.logger.warn({ endpoint: args[1], waitMs, attempt, status: statusOf(error) }, 'the homeserver refused or failed; retrying the same request');
         this.pacer.holdOff(waitMs);
         if (isSync) await sleep(waitMs);
@@ -92,28 +95,37 @@ export class RelaisMatrixClient extends MatrixClient {
   }
 
   protected override async startSyncInternal(): Promise<void> {
+    const syncing = new AbortController();
+    this.syncing = syncing;
     this.joined = new Set(await this.getJoinedRooms());
     const token = await this.storageProvider.getSyncToken();
     await new Promise<void>((firstBatchDone) => {
-      this.loop = this.syncLoop(token, firstBatchDone);
+      this.loop = this.syncLoop(token, syncing.signal, firstBatchDone);
     });
   }
 
   override stop(): void {
     super.stop();
-    this.stopping.abort();
+    this.closed = true;
+    this.syncing.abort();
   }
 
-  /** Stops syncing and waits for the batch being handled, if any. */
+  /** Stops syncing and waits for the batch being handled, if any; sending goes on. */
+  async stopSync(): Promise<void> {
+    this.syncing.abort();
+    await this.loop;
+  }
+
+  /** Stops for good, and waits for the batch being handled, if any. */
   async stopAndWait(): Promise<void> {
     this.stop();
     await this.loop;
   }
 
-  private async syncLoop(token: string | null, firstBatchDone: () => void): Promise<void> {
+  private async syncLoop(token: string | null, stopped: AbortSignal, firstBatchDone: () => void): Promise<void> {
     let failures = 0;
     let catchingUp = true;
-    while (!this.stopping.signal.aborted) {
+    while (!stopped.aborted) {
       try {
         const batch = (await this.sync(token, catchingUp)) as SyncBatch;
         catchingUp = false;
@@ -122,12 +134,12 @@ export class RelaisMatrixClient extends MatrixClient {
         await this.storageProvider.setSyncToken(token);
         failures = 0;
       } catch (error) {
-        if (this.stopping.signal.aborted) break;
+        if (stopped.aborted) break;
         failures += 1;
         const waitMs = Math.min(SYNC_BACKOFF_MS.first * 2 ** (failures - 1), SYNC_BACKOFF_MS.max);
         this.logger.warn({ err: error, waitMs }, 'Matrix sync failed; retrying');
         firstBatchDone();
-        await sleep(waitMs, undefined, { signal: this.stopping.signal }).catch(() => {});
+        await sleep(waitMs, undefined, { signal: stopped }).catch(() => {});
       }
       firstBatchDone();
     }
@@ -179,7 +191,7 @@ export class RelaisMatrixClient extends MatrixClient {
   }
 
   private unlessStopped<T>(work: Promise<T>): Promise<T> {
-    const { signal } = this.stopping;
+    const { signal } = this.syncing;
     if (signal.aborted) return Promise.reject(new Error('Matrix client stopped'));
     let abort!: () => void;
     const stopped = new Promise<never>((_, reject) => {

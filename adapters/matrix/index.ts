@@ -38,4 +38,8 @@ export const matrixPlatform = definePlatform({
     const { MatrixAdapter } = await import('./matrix-adapter.ts');
     return MatrixAdapter.create(deps);
   },
+  async doctor(config) {
+    const { matrixDoctor } = await import('./doctor.ts');
+    return matrixDoctor(config);
+  },
 });

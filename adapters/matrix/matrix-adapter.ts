@@ -8,6 +8,7 @@ import { RelaisMatrixClient } from './client.ts';
 import type { BotIdentity } from './commands.ts';
 import type { MatrixConfig } from './config.ts';
 import { Inbound, withoutReplyFallback } from './inbound.ts';
+import { defaultLeadership, Leadership } from './leadership.ts';
 import { Outbox, txnIdOf, type ReplyAnchor } from './outbox.ts';
 import { renderEdit } from './render.ts';
 import { honourRetryAfterHeaders } from './retry-after.ts';
@@ -24,6 +25,7 @@ export class MatrixAdapter implements ChatAdapter {
   readonly platform = 'matrix';
   readonly commandPrefix = '!';
   readonly idempotentPosts = true;
+  private leadership: Leadership | undefined;
 
   private constructor(
     private readonly deps: AdapterDeps<MatrixConfig>,
@@ -57,17 +59,31 @@ export class MatrixAdapter implements ChatAdapter {
     return new MatrixAdapter(deps, client, rooms, outbox, inbound, bot);
   }
 
+  /**
+   * Every process serving this account sends (posts, replies, edits); one at a time syncs, the
+   * holder of the account's sync lease, and another takes over, from the saved sync token, when
+   * it stops or dies.
+   */
   async start(): Promise<void> {
-    const { config, logger } = this.deps;
+    const { config, logger, lease } = this.deps;
     await this.outbox.load();
     // Messages addressed to "Relais: …" use the display name: learn it before the first sync.
     const profile = await this.client.getUserProfile(this.bot.userId).catch(() => undefined);
     if (typeof profile?.displayname === 'string') this.bot.displayName = profile.displayname;
-    await this.client.start();
-    logger.info({ userId: this.bot.userId, ratePerSecond: config.MATRIX_RATE }, 'connected to Matrix');
+    this.leadership = new Leadership(lease(`sync:${this.bot.userId}`, defaultLeadership.ttlMs), {
+      lead: async () => {
+        // What the previous holder learnt (a decrypting proxy) is in the database.
+        await this.outbox.load();
+        await this.client.start();
+        logger.info({ userId: this.bot.userId, ratePerSecond: config.MATRIX_RATE }, 'connected to Matrix');
+      },
+      follow: () => this.client.stopSync(),
+    }, logger);
+    await this.leadership.start();
   }
 
   async stop(): Promise<void> {
+    await this.leadership?.stop();
     await this.client.stopAndWait();
   }
 

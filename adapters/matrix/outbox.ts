@@ -87,7 +87,11 @@ export class Outbox {
   /** Sends `content` as an m.room.message under the key's transaction id; refuses encrypted rooms it could only leak into. */
   async send(roomId: string, content: object, key: string): Promise<string> {
     if (!this.transportDecrypts && (await this.rooms.isEncrypted(roomId))) {
-      throw new RelaisError('conflict', 'platforms.matrix.encryptedRefused', {}, `not sending plain text into end-to-end encrypted room ${roomId}`);
+      // The process that syncs may have learnt meanwhile that the transport decrypts: the database says so.
+      await this.load();
+      if (!this.transportDecrypts) {
+        throw new RelaisError('conflict', 'platforms.matrix.encryptedRefused', {}, `not sending plain text into end-to-end encrypted room ${roomId}`);
+      }
     }
     return this.client.sendOnce(roomId, 'm.room.message', content, txnIdOf(key));
   }

@@ -33,4 +33,8 @@ export const slackPlatform = definePlatform({
     const { SlackAdapter } = await import('./slack-adapter.ts');
     return SlackAdapter.create(deps);
   },
+  async doctor(config) {
+    const { slackDoctor } = await import('./doctor.ts');
+    return slackDoctor(config);
+  },
 });

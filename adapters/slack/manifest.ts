@@ -1,6 +1,7 @@
 import type { Declarations } from '../../src/core/port.ts';
 import { truncate } from '../../src/core/text.ts';
 import { EVENTS_PATH } from './paths.ts';
+import { botScopeGroups } from './scopes.ts';
 
 const quoted = (text: string) => JSON.stringify(text);
 
@@ -20,6 +21,7 @@ export function slackManifest(declarations: Declarations): string {
     // Escaped, so that a mention arrives as a user id (<@U…>), which is how people are named.
     '      should_escape: true',
   ]);
+  const scopes = botScopeGroups.flatMap((group) => [...(group.why ? [`      # ${group.why}`] : []), ...group.scopes.map((scope) => `      - ${scope}`)]);
   const { capture } = declarations;
   return `# Slack app manifest for Relais, generated from its declarations (adapters/slack/manifest.ts): do not edit.
 # HTTP mode: replace relais.example.org with your public address (Relais serves POST ${EVENTS_PATH}).
@@ -43,22 +45,7 @@ ${commands.join('\n')}
 oauth_config:
   scopes:
     bot:
-      - commands
-      - chat:write
-      # Announcing in a public channel Relais has not been invited to.
-      - channels:join
-      # Names of channels, finding the message a reaction points at, and what was posted before a retry.
-      - channels:read
-      - groups:read
-      - channels:history
-      - groups:history
-      - im:history
-      - reactions:read
-      - reactions:write
-      # Display names, and workspace admins (they moderate their channels' own settings).
-      - users:read
-      # Private messages: reminders, waitlist promotions, cancellations.
-      - im:write
+${scopes.join('\n')}
 settings:
   event_subscriptions:
     request_url: ${url}

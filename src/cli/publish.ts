@@ -8,7 +8,7 @@ import { systemClock } from '../core/clock.ts';
 import { RelaisError } from '../core/errors.ts';
 import { openDatabase } from '../db/client.ts';
 import { translate, translator } from '../i18n/translate.ts';
-import { publishToWiki, reportTotals, type PageReport } from '../publish/mediawiki/publish.ts';
+import type { PageReport } from '../publish/mediawiki/publish.ts';
 
 export const publishUsage = `Usage: relais publish mediawiki [--dry-run] [--force]
 
@@ -33,6 +33,8 @@ export const publishCommand: CliCommand = {
     }
     const { values, positionals } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, force: { type: 'boolean' } }, allowPositionals: true, strict: true });
     if (positionals.length !== 1 || positionals[0] !== 'mediawiki') throw new Error(`expected "mediawiki".\n\n${publishUsage}`);
+    // The wiki client (mwn) and the diff are loaded by this command only, not by every `relais` command.
+    const { publishToWiki, reportTotals } = await import('../publish/mediawiki/publish.ts');
     const config = loadConfig(env, [wikiConfig]);
     const t = translator(config.RELAIS_LOCALE);
     const dryRun = Boolean(values['dry-run']);

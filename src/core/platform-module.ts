@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { ChatAdapter } from './adapter.ts';
+import type { Check } from './check.ts';
 import type { ConfigPart } from './config-part.ts';
 import type { HttpMounts } from './http.ts';
 import type { Logger } from './logger.ts';
 import type { ChannelRef, PersonRef, UserRef } from './platform.ts';
 import type { Declarations, RelaisPort } from './port.ts';
-import type { KeyValueStore } from './state.ts';
+import type { KeyValueStore, Lease } from './state.ts';
 
 /** A catalog of strings: templates with {placeholders}, or plural variants chosen by `count`. */
 export type Message = string | { one: string; other: string };
@@ -19,6 +20,8 @@ export interface AdapterDeps<Config> {
   http: HttpMounts;
   /** This platform's own durable state. */
   state: KeyValueStore;
+  /** A lease of this platform's, shared by every process on the database (one sync loop per account). */
+  lease(name: string, ttlMs: number): Lease;
   /** What the caller of buildRelais handed this platform (the console's streams in tests). */
   options?: unknown;
 }
@@ -45,6 +48,8 @@ export interface PlatformModule<Shape extends z.ZodRawShape = z.ZodRawShape> {
   /** Erases what this platform's state keeps about a person (forget-me). */
   forget?(state: KeyValueStore, user: UserRef): Promise<void>;
   create(deps: AdapterDeps<z.infer<z.ZodObject<Shape>>>): Promise<ChatAdapter>;
+  /** `relais doctor`, when configured: whether the platform accepts this configuration (tokens, rights), without starting anything. */
+  doctor?(config: z.infer<z.ZodObject<Shape>>): Promise<Check[]>;
 }
 
 /** Keeps a module's config type tied to its schema. */

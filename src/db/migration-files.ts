@@ -18,7 +18,18 @@ export interface MigrationFile {
   checksum: string;
 }
 
-const prismaDir = fileURLToPath(new URL('../../prisma/', import.meta.url));
+/**
+ * The project's prisma/ folder, the nearest above this file: two levels up from the sources
+ * (src/db/), three from the compiled code (dist/src/db/), which `npm start` runs.
+ */
+function findPrismaDir(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'prisma', 'schema.prisma'))) return path.join(dir, 'prisma');
+    if (path.dirname(dir) === dir) throw new Error(`prisma/schema.prisma not found above ${fileURLToPath(import.meta.url)}: Relais runs from its project folder`);
+  }
+}
+
+const prismaDir = findPrismaDir();
 const committedDirs: Record<Engine, string> = {
   sqlite: path.join(prismaDir, 'migrations'),
   postgres: path.join(prismaDir, 'postgres', 'migrations'),

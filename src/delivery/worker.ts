@@ -10,6 +10,7 @@ import { looksUnavailable } from '../db/errors.ts';
 import { keepClaimsAlive } from '../db/lease.ts';
 import type { Tx } from '../db/transaction.ts';
 import { translate } from '../i18n/translate.ts';
+import { errorCode, type Metrics } from '../ops/metrics.ts';
 import { decode } from './codec.ts';
 import { outgoing, type Notify, type OutboundKind, type Outgoing } from './outgoing.ts';
 
@@ -45,6 +46,7 @@ export interface DeliveryDeps {
   clock: Clock;
   owner: string;
   effects: Record<string, Effect>;
+  metrics: Metrics;
   timing?: Partial<DeliveryTiming>;
 }
 
@@ -157,18 +159,21 @@ export class DeliveryWorker {
   }
 
   private async send(row: Row): Promise<void> {
-    const { logger } = this.deps;
+    const { logger, metrics } = this.deps;
     // A row that was ever tried before may have reached the platform.
     const options = { key: row.key, retry: row.attempts > 0 };
     try {
       const messageId = await this.call(row.kind as OutboundKind, row, options);
       await this.settle(row, messageId);
+      metrics.message(row.platform, row.kind as OutboundKind, 'sent');
     } catch (error) {
       if (looksUnavailable(error)) throw error;
       const failure = error instanceof RelaisError ? error : undefined;
       const attempts = row.attempts + 1;
       const permanent = (failure && failure.code !== 'unavailable') || attempts >= this.timing.maxAttempts;
       logger.warn({ err: error, outbound: row.key, kind: row.kind, platform: row.platform, attempts, permanent }, permanent ? 'message given up' : 'message not sent; will retry');
+      metrics.message(row.platform, row.kind as OutboundKind, permanent ? 'failed' : 'retried');
+      metrics.error('delivery', errorCode(error));
       if (permanent) await this.giveUp(row, failure);
       else await this.retryLater(row, attempts);
     }

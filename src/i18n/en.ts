@@ -1,4 +1,5 @@
 import type { fr } from './fr.ts';
+import { doctor } from './en/doctor.ts';
 import { people } from './en/people.ts';
 import { privacy } from './en/privacy.ts';
 import { schedule } from './en/schedule.ts';
@@ -238,6 +239,7 @@ export const en: typeof fr = {
   privacy,
   when,
   wiki,
+  doctor,
   tags,
   people,
 };

@@ -1,3 +1,4 @@
+import { doctor } from './fr/doctor.ts';
 import { people } from './fr/people.ts';
 import { privacy } from './fr/privacy.ts';
 import { schedule } from './fr/schedule.ts';
@@ -238,6 +239,7 @@ export const fr = {
   privacy,
   when,
   wiki,
+  doctor,
   tags,
   people,
 };

@@ -79,8 +79,11 @@ export interface Delivery<Prepared> {
   post(prepared: Prepared, options: SendOptions): Promise<string>;
 }
 
-/** posted/skipped/missed: settled by this call; settled: already was; busy: another process holds it. */
-export type DeliveryOutcome = 'posted' | 'skipped' | 'missed' | 'settled' | 'busy';
+/**
+ * posted/skipped/missed: settled by this call; uncertain: found left mid-post by a dead process,
+ * and settled so; settled: already was; busy: another process holds it.
+ */
+export type DeliveryOutcome = 'posted' | 'skipped' | 'missed' | 'uncertain' | 'settled' | 'busy';
 
 export const isSettled = (row: Pick<ClaimRow, 'status'>) => settledStatuses.includes(row.status);
 
@@ -157,8 +160,8 @@ async function acquire(delivery: Delivery<unknown>): Promise<{ id: number; resum
       const won = await table.update({ id: row.id, status: 'posting', leaseUntil: { lt: now } }, { claimedBy: owner, leaseUntil: lease(clock, timing.leaseMs) });
       return won ? { id: row.id, resumed: true } : 'busy';
     }
-    await table.update({ id: row.id, status: 'posting', leaseUntil: { lt: now } }, { status: 'uncertain' });
-    return 'settled';
+    const marked = await table.update({ id: row.id, status: 'posting', leaseUntil: { lt: now } }, { status: 'uncertain' });
+    return marked ? 'uncertain' : 'busy';
   }
   if (delivery.rearm && isSettled(row) && row.dueAt !== null && row.dueAt < dueAt) {
     const won = await table.update({ id: row.id, dueAt: { lt: dueAt } }, { ...claim, messageId: null, postedAt: null });

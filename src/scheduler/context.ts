@@ -5,6 +5,7 @@ import { processOwner } from '../core/process.ts';
 import type { Config, CoreConfig } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { RenderAnnouncement } from '../domain/meetups/announcer.ts';
+import type { Metrics } from '../ops/metrics.ts';
 import { defaultClaimTiming, type ClaimTiming } from './claim.ts';
 
 /** What scheduled deliveries need. */
@@ -17,6 +18,7 @@ export interface SchedulerDeps {
   messenger: Messenger;
   /** Reminders show the meetup as its announcement does. */
   renderAnnouncement: RenderAnnouncement;
+  metrics: Metrics;
 }
 
 /** What a delivery needs: its dependencies, who claims (this process), and the lease timing. */

@@ -7,6 +7,7 @@ import type { Tx } from '../db/transaction.ts';
 import type { Outgoing } from '../delivery/outgoing.ts';
 import type { Effect } from '../delivery/worker.ts';
 import type { CoreConfig } from '../config.ts';
+import { errorCode } from '../ops/metrics.ts';
 import { deliverOnce, isSettled, type DeliveryOutcome } from './claim.ts';
 import { summaryClaim } from './claim-tables.ts';
 import { graceMs, type DeliveryContext } from './context.ts';
@@ -71,7 +72,7 @@ export const summaryEffect: Effect = {
 
 /** Every scheduled digest now due in the channels this process serves. */
 export async function runDigests(ctx: DeliveryContext): Promise<void> {
-  const { db, clock, messenger, logger } = ctx.deps;
+  const { db, clock, messenger, logger, metrics } = ctx.deps;
   const now = clock.now();
   const channels = await db.channel.findMany({
     where: { platform: { in: messenger.platforms }, digestFrequency: { in: ['weekly', 'daily'] } },
@@ -93,8 +94,11 @@ export async function runDigests(ctx: DeliveryContext): Promise<void> {
     const kind = channel.digestFrequency === 'daily' ? 'daily' : 'weekly';
     try {
       const outcome = await deliverDigest(ctx, channel, occurrence, kind, cache);
+      metrics.claim('digest', outcome);
       logger.info({ channelId: channel.id, period: occurrence.period, outcome }, 'digest');
     } catch (error) {
+      metrics.claim('digest', 'failed');
+      metrics.error('scheduler', errorCode(error));
       logger.error({ err: error, channelId: channel.id, period: occurrence.period }, 'could not post a digest; it will be tried again');
     }
   }

@@ -2,6 +2,7 @@ import type { SendOptions } from '../core/adapter.ts';
 import type { Card } from '../core/card.ts';
 import { channelRefOf, userRefOf } from '../domain/directory.ts';
 import { getMeetup } from '../domain/meetups/service.ts';
+import { errorCode } from '../ops/metrics.ts';
 import { deliverOnce, isSettled } from './claim.ts';
 import { reminderClaim, targetKey, type ReminderTarget } from './claim-tables.ts';
 import { graceMs, type DeliveryContext } from './context.ts';
@@ -113,7 +114,7 @@ function deliverReminder(ctx: DeliveryContext, meetupId: number, reminder: DueRe
 
 /** Every meetup reminder now due, in the channels and to the people this process serves. */
 export async function runReminders(ctx: DeliveryContext): Promise<void> {
-  const { db, clock, config, logger } = ctx.deps;
+  const { db, clock, config, logger, metrics } = ctx.deps;
   const now = clock.now();
   const grace = graceMs(config);
   const due = (await candidateMeetups(ctx, now)).flatMap((meetup) => {
@@ -133,8 +134,11 @@ export async function runReminders(ctx: DeliveryContext): Promise<void> {
         if (row && isSettled(row) && row.dueAt >= reminder.dueAt) continue;
         try {
           const outcome = await deliverReminder(ctx, meetup.id, reminder, recipient);
+          metrics.claim('reminder', outcome);
           logger.info({ meetupId: meetup.id, offset: reminder.offsetMinutes, target: targetKey(recipient.target), outcome }, 'reminder');
         } catch (error) {
+          metrics.claim('reminder', 'failed');
+          metrics.error('scheduler', errorCode(error));
           logger.error({ err: error, meetupId: meetup.id, target: targetKey(recipient.target) }, 'could not send a reminder; it will be tried again');
         }
       }

@@ -4,9 +4,10 @@
 // must not hold up chat work.
 import { DateTime } from 'luxon';
 import type { Db } from '../db/client.ts';
-import { publishToWiki, reportTotals, type PublishOptions } from '../publish/mediawiki/publish.ts';
+import type { PublishOptions } from '../publish/mediawiki/publish.ts';
 import { wikiSettings, type WikiConfig } from '../publish/mediawiki/config.ts';
 import type { Config } from '../config.ts';
+import { errorCode } from '../ops/metrics.ts';
 import { deliverOnce, isSettled, type ClaimTable, type DeliveryOutcome } from './claim.ts';
 import type { DeliveryContext } from './context.ts';
 
@@ -39,9 +40,11 @@ export function wikiPublicationClaim(db: Db, period: string): ClaimTable {
  * wiki down, maxlag, rate limits) releases the claim for a retry after a growing delay and is logged.
  */
 export async function publishScheduled(ctx: DeliveryContext, options: Pick<PublishOptions, 'connection'> = {}): Promise<DeliveryOutcome | 'failed' | undefined> {
-  const { db, clock, config, logger } = ctx.deps;
+  const { db, clock, config, logger, metrics } = ctx.deps;
   const schedule = (config as Config & Partial<WikiConfig>).RELAIS_WIKI_SCHEDULE ?? 'off';
   if (schedule === 'off' || !wikiSettings(config)) return undefined;
+  // Loaded only once a schedule asks for it: the wiki client (mwn) and the diff are not start-up's.
+  const { publishToWiki, reportTotals } = await import('../publish/mediawiki/publish.ts');
   const { period, dueAt } = wikiPeriod(schedule, config.RELAIS_TIMEZONE, clock.now());
   const row = await db.wikiPublication.findUnique({ where: { period } });
   if (row && isSettled(row)) return 'settled';
@@ -64,9 +67,12 @@ export async function publishScheduled(ctx: DeliveryContext, options: Pick<Publi
       prepare: async () => (totals = reportTotals(await publishToWiki(ctx.deps, options), config.RELAIS_LOCALE)),
       post: async (done) => done,
     });
+    metrics.claim('wiki', outcome);
     if (outcome === 'posted') logger.info({ period, totals }, 'published to the wiki');
     return outcome;
   } catch (error) {
+    metrics.claim('wiki', 'failed');
+    metrics.error('scheduler', errorCode(error));
     await db.wikiPublication.updateMany({ where: { period }, data: { failures: { increment: 1 } } });
     logger.warn({ err: error, period, failures: failures + 1, retryInMs: retryDelayMs(failures) }, 'could not publish to the wiki; it will be tried again');
     return 'failed';

@@ -36,6 +36,8 @@ export interface FakeSlackWebApiOptions {
   notMemberOf?: string[];
   /** Private channels: conversations.join refuses them (an invitation is needed). */
   privateChannels?: string[];
+  /** The bot token's scopes, sent as Slack does in the x-oauth-scopes header of every answer; none: no header. */
+  scopes?: string[];
 }
 
 /** A message as conversations.history returns it. */
@@ -74,6 +76,7 @@ export class FakeSlackWebApi {
   private readonly admins: Set<string>;
   private readonly notMemberOf: Set<string>;
   private readonly privateChannels: Set<string>;
+  private readonly scopes: string[] | undefined;
   private readonly messages = new Map<string, StoredMessage[]>();
   private counter = 0;
   private responseUrls = 0;
@@ -88,6 +91,7 @@ export class FakeSlackWebApi {
     this.admins = new Set(opts.admins ?? []);
     this.notMemberOf = new Set(opts.notMemberOf ?? []);
     this.privateChannels = new Set(opts.privateChannels ?? []);
+    this.scopes = opts.scopes;
   }
 
   /** A message of a channel, as stored. */
@@ -207,7 +211,7 @@ export class FakeSlackWebApi {
     const expected = method === 'apps.connections.open' ? this.appToken : this.botToken;
     if (!token) return send(res, 200, { ok: false, error: 'not_authed' });
     if (token !== expected) return send(res, 200, { ok: false, error: 'invalid_auth' });
-    return send(res, 200, this.answer(method, args));
+    return send(res, 200, this.answer(method, args), this.scopes && token === this.botToken ? { 'x-oauth-scopes': this.scopes.join(',') } : {});
   }
 
   /** Realistic (trimmed) success payloads, shaped like Slack's. */

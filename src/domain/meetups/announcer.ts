@@ -2,6 +2,7 @@ import type { Card } from '../../core/card.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Messenger } from '../../core/messenger.ts';
 import type { Db } from '../../db/client.ts';
+import { errorCode, type Metrics } from '../../ops/metrics.ts';
 import { channelRefOf, type ChannelRecord } from '../directory.ts';
 import { getMeetup, type MeetupView } from './service.ts';
 
@@ -13,6 +14,7 @@ export interface AnnouncerDeps {
   messenger: Messenger;
   logger: Logger;
   render: RenderAnnouncement;
+  metrics: Metrics;
 }
 
 export interface AnnouncerTiming {
@@ -68,7 +70,7 @@ export class Announcer {
 
   /** Re-renders the posted copies, on platforms this process serves, that lag behind the meetup's revision. */
   async refresh(meetupId: number): Promise<void> {
-    const { db, messenger, logger, render } = this.deps;
+    const { db, messenger, logger, render, metrics } = this.deps;
     try {
       const meetup = await getMeetup(db, meetupId);
       const stale = await db.announcement.findMany({
@@ -76,13 +78,19 @@ export class Announcer {
         include: { channel: true },
       });
       for (const announcement of stale) {
-        await messenger.update(channelRefOf(announcement.channel), announcement.messageId!, render(meetup, announcement.channel));
+        const { platform } = announcement.channel;
+        await messenger.update(channelRefOf(announcement.channel), announcement.messageId!, render(meetup, announcement.channel)).catch((error: unknown) => {
+          metrics.message(platform, 'edit', 'failed');
+          throw error;
+        });
+        metrics.message(platform, 'edit', 'sent');
         await db.announcement.updateMany({
           where: { id: announcement.id, renderedRevision: { lt: meetup.revision } },
           data: { renderedRevision: meetup.revision },
         });
       }
     } catch (error) {
+      metrics.error('announcement', errorCode(error));
       logger.error({ err: error, meetupId }, 'could not update announcements');
     }
   }

@@ -16,6 +16,7 @@ import type { DeliveryWorker } from '../../delivery/worker.ts';
 import { channelDefaults, ensureChannel, ensureMember, type MemberRecord } from '../../domain/directory.ts';
 import type { RenderAnnouncement } from '../../domain/meetups/announcer.ts';
 import { localeOr, translator } from '../../i18n/translate.ts';
+import type { Metrics } from '../../ops/metrics.ts';
 import type { DeliveryContext } from '../../scheduler/context.ts';
 import type { InteractionContext } from '../context.ts';
 import type { Interactions } from '../registry.ts';
@@ -41,6 +42,7 @@ export interface PipelineDeps {
   platformOf(name: string): { parseMention(text: string, gesture: Gesture): PersonRef | undefined; forget(tx: Tx, member: MemberRecord): Promise<void> };
   changed(meetupId: number): void;
   scheduler: DeliveryContext;
+  metrics: Metrics;
   timing?: Partial<PipelineTiming>;
 }
 
@@ -101,10 +103,15 @@ export class Pipeline {
 
   /** Records the gesture, claimed by this process, and has it worked in turn. */
   async handle(gesture: Gesture): Promise<Receipt> {
-    const { db, owner, logger, messenger } = this.deps;
     // Only a platform this process serves can hand it gestures: its adapter is what answers them.
-    if (!messenger.platforms.includes(gesture.channel.platform)) throw new Error(`no ${gesture.channel.platform} adapter in this process`);
-    const clean = sanitized(gesture);
+    if (!this.deps.messenger.platforms.includes(gesture.channel.platform)) throw new Error(`no ${gesture.channel.platform} adapter in this process`);
+    const receipt = await this.record(sanitized(gesture));
+    this.deps.metrics.gestureReceived(gesture.channel.platform, gesture.kind, receipt);
+    return receipt;
+  }
+
+  private async record(clean: Gesture): Promise<Receipt> {
+    const { db, owner, logger } = this.deps;
     const now = wall.now();
     let row: Row;
     try {
@@ -190,6 +197,7 @@ export class Pipeline {
           continue;
         }
         // Only an unavailable database gets here: the gesture stays recorded and is tried again.
+        this.deps.metrics.error('gesture', 'unavailable');
         this.failures += 1;
         const delay = Math.min(this.timing.firstRetryMs * 2 ** (this.failures - 1), this.timing.maxRetryMs);
         this.deps.logger.warn({ err: error, key: row.key, retryInMs: delay }, 'gesture not worked: database unavailable');
@@ -261,6 +269,7 @@ export class Pipeline {
     let gesture = recorded;
     let locale = config.RELAIS_LOCALE;
     let usage: string[] | undefined;
+    let outcome: 'answered' | 'error' = 'answered';
     try {
       await this.inTurn(row);
       gesture = await this.described(adapter, recorded);
@@ -307,11 +316,14 @@ export class Pipeline {
       created.length = 0;
       after.length = 0;
       const failure = toRelaisError(error instanceof InputError ? error.failure : error, logger, { platform, gesture: gesture.kind, key: row.key });
+      outcome = 'error';
+      this.deps.metrics.error('gesture', failure.code);
       await db.$transaction(async (tx) => {
         await this.markDone(tx, row, owner);
         await outgoing(tx, { key: `reply:${row.key}` }, created).reply(platform, gesture.replyTo, errorReply(failure, locale, usage));
       }, transactionLimits);
     }
+    this.deps.metrics.gestureWorked(platform, recorded.kind, outcome);
     this.deps.delivery.kick(created);
     for (const work of after) work();
   }

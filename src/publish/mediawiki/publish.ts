@@ -65,7 +65,7 @@ function diffOf(before: string, after: string): string {
 }
 
 /** As MediaWiki's API etiquette asks: who calls, and where to find them. */
-const userAgent = (config: Config) => `Relais (${config.RELAIS_PUBLIC_URL ?? 'self-hosted'}) mwn`;
+export const userAgent = (config: Config) => `Relais (${config.RELAIS_PUBLIC_URL ?? 'self-hosted'}) mwn`;
 
 type Decision =
   | { action: 'unchanged' }
