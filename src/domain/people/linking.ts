@@ -70,7 +70,9 @@ export async function redeemLinkCode(db: Tx, member: MemberRecord, typed: string
   // One identity per platform and person: `/relais unlink <platform>` names which one leaves.
   const clash = mine.find((identity) => theirs.some((other) => other.platform === identity.platform));
   if (clash) return { linked: false, refusal: 'samePlatform', platform: clash.platform };
-  await db.linkCode.update({ where: { id: found.id }, data: { usedAt: now } });
+  // Conditional, so that of two people typing one code at once (two processes) one links.
+  const taken = await db.linkCode.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: now } });
+  if (taken.count === 0) return { linked: false, refusal: 'used' };
   const merged = await mergePeople(db, issuer.personId, member.personId, now);
   return { linked: true, issuer, identities: await identitiesOf(db, issuer.personId), ...merged };
 }
