@@ -3,20 +3,22 @@
  * `npm start` runs them), driven through signed Slack requests and the fake homeserver's rooms. Linking
  * with a code (wrong, expired and reused codes refused), answers from both sides being one answer
  * and one seat, roles naming real people on each platform, the personal calendar feed read by an
- * independent iCalendar parser, and forget-me from one side erasing both.
+ * independent iCalendar parser, and forget-me from one side erasing both. On PostgreSQL, the engine
+ * for several processes (test/core/linking.test.ts and test/db/people-migration.test.ts cover SQLite).
  */
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatrixEvent } from '../fakes/matrix-homeserver.ts';
 import { bodyOf, matrixPlatform, type MatrixPlatform } from '../permissions/platforms.ts';
 import { startTestbed, textOf, type Testbed } from '../slack/testbed.ts';
-import { createTestDatabase, engines, type TestDatabase } from '../support/test-database.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const PUBLIC_URL = 'https://relais.example.org';
 const WEB_TOKEN = 'a-web-token-of-sixteen-chars-or-more';
 const CODE = /\b([A-Z2-9]{4}-[A-Z2-9]{4})\b/;
 
-describe.each(engines)('one person on Slack and Matrix (%s)', { timeout: 120_000 }, (engine) => {
+describe('one person on Slack and Matrix, two processes on PostgreSQL', { timeout: 120_000 }, () => {
+  const engine = 'postgres';
   let database: TestDatabase;
   let slack: Testbed;
   let matrix: MatrixPlatform;
