@@ -9,5 +9,6 @@ export type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | 
  */
 export function atomically<T>(db: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
   const client = db as Partial<Db>;
-  return typeof client.$transaction === 'function' ? client.$transaction((tx) => work(tx as Tx)) : work(db);
+  // A transaction's client has $transaction too (a savepoint), but not $connect: inside one, the work simply joins it.
+  return typeof client.$connect === 'function' ? client.$transaction!((tx) => work(tx as Tx)) : work(db);
 }

@@ -207,7 +207,7 @@ export class DeliveryWorker {
       const [kind, id] = purposeOf(row);
       if (kind && messageId !== null) await this.deps.effects[kind]?.posted?.(tx, { id, messageId, out: outgoing(tx, { key: `after:${row.key}` }, created), now: clock.now() });
     });
-    this.kick(created);
+    if (created.length) this.kick(created);
   }
 
   private async retryLater(row: Row, attempts: number): Promise<void> {
@@ -239,7 +239,7 @@ export class DeliveryWorker {
         await outgoing(tx, { key: `${row.key}:failed` }, created).reply(notify.platform, notify.replyTo, { visibility: 'ephemeral', card });
       }
     });
-    this.kick(created);
+    if (created.length) this.kick(created);
   }
 }
 

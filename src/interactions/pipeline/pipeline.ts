@@ -324,7 +324,7 @@ export class Pipeline {
       }, transactionLimits);
     }
     this.deps.metrics.gestureWorked(platform, recorded.kind, outcome);
-    this.deps.delivery.kick(created);
+    if (created.length) this.deps.delivery.kick(created);
     for (const work of after) work();
   }
 
