@@ -165,7 +165,7 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
   announcer.start();
   const scheduler = options.schedule === false ? undefined : new Scheduler(schedulerDeps, { owner, timing: options.timing?.claims });
   scheduler?.start();
-  const retention = startRetention({ db, clock, logger, rsvpDays: config.RELAIS_RSVP_RETENTION_DAYS });
+  const retention = startRetention({ db, clock, logger, rsvpDays: config.RELAIS_RSVP_RETENTION_DAYS, tipDays: config.RELAIS_TIP_PURGE_DAYS });
   logger.info({ platforms: messenger.platforms, port: listening, engine }, 'Relais is ready');
 
   return {

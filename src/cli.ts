@@ -8,6 +8,7 @@ import { doctorCommand } from './cli/doctor.ts';
 import { exportCommand } from './cli/export.ts';
 import { generateCommand } from './cli/generate.ts';
 import { migrateCommand } from './cli/migrate.ts';
+import { participantsCommand } from './cli/participants.ts';
 import { publishCommand } from './cli/publish.ts';
 import { summaryCommand } from './cli/summary.ts';
 
@@ -18,6 +19,7 @@ export const commands: Record<string, CliCommand> = {
   export: exportCommand,
   publish: publishCommand,
   summary: summaryCommand,
+  participants: participantsCommand,
   commands: commandsCommand,
   generate: generateCommand,
 };

@@ -48,6 +48,8 @@ export const coreConfigShape = {
   RELAIS_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Answers to meetups that ended more than this many days ago are deleted (personal data); 0 keeps them. */
   RELAIS_RSVP_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
+  /** Tips hidden (deleted, withdrawn) more than this many days ago are deleted for good; 0 keeps them. */
+  RELAIS_TIP_PURGE_DAYS: z.coerce.number().int().min(0).default(30),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Default: info, or warn for the console chat (logs share its terminal). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),

@@ -15,7 +15,7 @@ export interface ConsoleOptions {
 }
 
 /** The console's one channel. */
-export const consoleChannel: ChannelRef = { platform: 'console', workspace: 'local', externalId: 'console', name: 'console' };
+export const consoleChannel: ChannelRef = { platform: 'console', workspace: 'local', externalId: 'console', name: 'console', private: false };
 
 /**
  * Relais in a terminal: one local channel, one local user. Lines starting with "/" are commands;

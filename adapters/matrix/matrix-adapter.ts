@@ -87,19 +87,27 @@ export class MatrixAdapter implements ChatAdapter {
     await this.client.stopAndWait();
   }
 
-  /** The room's name, the person's display name there, and whether they moderate it (power ≥ 50, or a creator from room version 12). */
+  /**
+   * The room's name and whether it is private (its join rule is not public), the person's display
+   * name there, and whether they moderate it (power ≥ 50, or a creator from room version 12).
+   */
   async describe(gesture: Gesture): Promise<Gesture> {
     const roomId = gesture.channel.externalId;
     const userId = gesture.user.externalId;
-    const [name, displayName, moderates] = await Promise.all([
+    const [name, open, displayName, moderates] = await Promise.all([
       this.rooms.name(roomId),
+      this.rooms.isPublic(roomId).catch((error: unknown) => {
+        this.deps.logger.warn({ err: error, roomId }, 'could not read the join rule; the room keeps the privacy last recorded');
+        return undefined;
+      }),
       this.rooms.displayName(roomId, userId),
       this.rooms.moderates(roomId, userId).catch((error: unknown) => {
         this.deps.logger.warn({ err: error, roomId }, 'could not read power levels; treating the sender as a member');
         return false;
       }),
     ]);
-    return { ...gesture, channel: { ...gesture.channel, ...(name ? { name } : {}) }, user: { ...gesture.user, displayName }, channelModerator: moderates };
+    const channel = { ...gesture.channel, ...(name ? { name } : {}), ...(open === undefined ? {} : { private: !open }) };
+    return { ...gesture, channel, user: { ...gesture.user, displayName }, channelModerator: moderates };
   }
 
   async post(channel: ChannelRef, card: Card, options: SendOptions): Promise<PostedMessage> {

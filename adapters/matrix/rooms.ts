@@ -5,6 +5,7 @@ const MINUTE = 60_000;
 /** Power levels decide who moderates: re-read soon after a change elsewhere could have gone unseen. */
 const POWER_TTL = MINUTE;
 const NAME_TTL = 10 * MINUTE;
+const JOIN_RULE_TTL = 10 * MINUTE;
 /** A room can become encrypted but never back: "yes" is kept for good, "no" re-checked. */
 const UNENCRYPTED_TTL = MINUTE;
 
@@ -41,6 +42,9 @@ export class RoomDirectory {
         break;
       case 'm.room.name':
         if (event.state_key === '') known(`name ${roomId}`, nameOf(event.content), NAME_TTL);
+        break;
+      case 'm.room.join_rules':
+        if (event.state_key === '') known(`public ${roomId}`, event.content.join_rule === 'public', JOIN_RULE_TTL);
         break;
       case 'm.room.member':
         if (event.state_key && typeof event.content.displayname === 'string' && event.content.displayname.trim()) {
@@ -86,6 +90,21 @@ export class RoomDirectory {
     });
     if (creators.includes(userId)) return true;
     return (await this.powerLevel(roomId, userId)) >= MODERATOR_POWER_LEVEL;
+  }
+
+  /**
+   * Whether anyone may join the room: its join rule is "public". Invite-only, knock and restricted
+   * rooms are private (a room without a join rule is invite-only, as the specification says).
+   */
+  isPublic(roomId: string): Promise<boolean> {
+    return this.cached(`public ${roomId}`, () => JOIN_RULE_TTL, () =>
+      this.client.getRoomStateEvent(roomId, 'm.room.join_rules', '').then(
+        (content: { join_rule?: unknown } | undefined) => content?.join_rule === 'public',
+        (error: unknown) => {
+          if (isNotFound(error)) return false;
+          throw error;
+        },
+      ));
   }
 
   name(roomId: string): Promise<string | undefined> {

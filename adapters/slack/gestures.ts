@@ -22,6 +22,16 @@ export interface SlackReplyTo {
 
 /** What a payload says about who and where: the rest (names, admin rights) is looked up when the gesture is worked. */
 const channelRef = (team: string, id: string, name?: string): ChannelRef => ({ platform: 'slack', workspace: team, externalId: id, ...(name ? { name } : {}) });
+
+/** What a slash command's channel_name says of private conversations: Slack names them so, not by their name. */
+const privateNames = /^(privategroup|directmessage|mpdm-.*)$/;
+
+/** A slash command's channel: its name, and whether it is private, as the payload says. */
+function commandChannel(team: string, id: string, name: unknown): ChannelRef {
+  const said = typeof name === 'string' ? name : undefined;
+  if (said === undefined) return channelRef(team, id);
+  return privateNames.test(said) ? { ...channelRef(team, id), private: true } : { ...channelRef(team, id, said), private: false };
+}
 const userRef = (team: string, id: string, name?: string): UserRef => ({ platform: 'slack', workspace: team, externalId: id, displayName: name || id });
 
 export interface GateContext {
@@ -49,7 +59,7 @@ export function gestureOf(body: Body, gate: GateContext): Gesture | undefined {
       command: body.command.replace(/^\//, '').toLowerCase(),
       text: String(body.text ?? ''),
       deliveryKey: `command:${body.trigger_id}`,
-      channel: channelRef(team, String(body.channel_id), body.channel_name),
+      channel: commandChannel(team, String(body.channel_id), body.channel_name),
       user: userRef(team, String(body.user_id), body.user_name),
       replyTo: { channel: String(body.channel_id), user: String(body.user_id), responseUrl: body.response_url, triggerId: body.trigger_id, team, channelName: body.channel_name },
     };

@@ -5,6 +5,7 @@ import {
   escapeCode, escapeEntities, escapeLinkLabel, escapeMrkdwn, plainText, stripInvisible,
   truncateMrkdwn,
 } from './escape.ts';
+import { labelColon } from '../../src/core/plain-text.ts';
 import { truncate } from '../../src/core/text.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -60,7 +61,7 @@ export function renderPlainFallback(card: Card): string {
   if (card.header) lines.push(plainOf(card.header, card.locale));
   for (const p of card.body ?? []) lines.push(plainOf(p, card.locale));
   for (const f of card.fields ?? []) {
-    lines.push(`${plainText(truncate(f.label, LIMITS.fieldText))}: ${plainOf(f.value, card.locale)}`);
+    lines.push(`${plainText(truncate(f.label, LIMITS.fieldText))}${labelColon(card.locale)}${plainOf(f.value, card.locale)}`);
   }
   for (const i of card.items ?? []) lines.push(`• ${plainOf(i, card.locale)}`);
   if (card.footer) lines.push(plainOf(card.footer, card.locale));

@@ -27,6 +27,10 @@ const slackErrorOf = (error: unknown): string | undefined => (error as { data?: 
 
 type Receiver = HTTPReceiver | SocketModeReceiver;
 
+/** What Relais needs to know of a channel beyond its id. */
+interface Conversation { name: string | undefined; private: boolean }
+const CONVERSATION_TTL_MS = 10 * 60_000;
+
 /**
  * Relais on Slack. Bolt's receivers verify and parse what Slack sends (HTTP on the shared PORT, or
  * Socket Mode); every request goes through one gate that records the gesture with the core
@@ -43,7 +47,8 @@ export class SlackAdapter implements ChatAdapter {
   readonly idempotentPosts = true;
   readonly showsForms = true;
   readonly privateReplies = true;
-  private readonly channelNames = new Map<string, Promise<string | undefined>>();
+  /** What conversations.info said of each channel (name, privacy), for a while. */
+  private readonly conversations = new Map<string, { info: Promise<Conversation | undefined>; until: number }>();
 
   private constructor(
     private readonly receiver: Receiver,
@@ -144,8 +149,12 @@ export class SlackAdapter implements ChatAdapter {
    * made readable, with its permalink; the channels a form chose, with their names.
    */
   async describe(gesture: Gesture): Promise<Gesture> {
-    const person = await this.people.lookup(gesture.user.externalId, gesture.user.displayName);
-    const described: Gesture = { ...gesture, user: { ...gesture.user, displayName: person.displayName }, channelModerator: person.isAdmin };
+    const [person, channel] = await Promise.all([
+      this.people.lookup(gesture.user.externalId, gesture.user.displayName),
+      // A slash command says whether its channel is private; other gestures are asked about.
+      gesture.channel.private === undefined ? this.withPrivacy(gesture.channel) : gesture.channel,
+    ]);
+    const described: Gesture = { ...gesture, channel, user: { ...gesture.user, displayName: person.displayName }, channelModerator: person.isAdmin };
     if (described.kind === 'capture') return { ...described, message: await this.readable(described.channel, described.message) };
     if (described.kind === 'form') {
       const values = { ...described.values };
@@ -246,17 +255,30 @@ export class SlackAdapter implements ChatAdapter {
 
   /** A channel with its name (conversations.info, remembered), for messages that mention it. */
   private async named(channel: ChannelRef): Promise<ChannelRef> {
-    let name = this.channelNames.get(channel.externalId);
-    if (!name) {
-      name = this.client.conversations.info({ channel: channel.externalId }).then((answer) => answer.channel?.name, (error: unknown) => {
-        this.logger.warn({ err: error, method: 'conversations.info', channel: channel.externalId }, 'Slack conversations.info failed');
-        this.channelNames.delete(channel.externalId);
-        return undefined;
-      });
-      this.channelNames.set(channel.externalId, name);
-    }
-    const known = await name;
+    const known = (await this.conversation(channel))?.name;
     return known ? { ...channel, name: known } : channel;
+  }
+
+  /** A channel with whether it is private (a private channel, a direct message), when Slack says; as it was otherwise. */
+  private async withPrivacy(channel: ChannelRef): Promise<ChannelRef> {
+    const known = await this.conversation(channel);
+    return known ? { ...channel, ...(channel.name || !known.name ? {} : { name: known.name }), private: known.private } : channel;
+  }
+
+  /** conversations.info, remembered ten minutes (a channel can be made private); a failure is logged and not remembered. */
+  private conversation(channel: ChannelRef): Promise<Conversation | undefined> {
+    const cached = this.conversations.get(channel.externalId);
+    if (cached && cached.until > Date.now()) return cached.info;
+    const info = this.client.conversations.info({ channel: channel.externalId }).then(
+      ({ channel: found }) => ({ name: found?.name, private: Boolean(found?.is_private || found?.is_im || found?.is_mpim) }),
+      (error: unknown) => {
+        this.logger.warn({ err: error, method: 'conversations.info', channel: channel.externalId }, 'Slack conversations.info failed');
+        this.conversations.delete(channel.externalId);
+        return undefined;
+      },
+    );
+    this.conversations.set(channel.externalId, { info, until: Date.now() + CONVERSATION_TTL_MS });
+    return info;
   }
 
   /**

@@ -11,6 +11,8 @@ export interface SendOptions {
    * process died during it): look before sending again, where the platform allows.
    */
   retry?: boolean;
+  /** A post meant as a reply under this message (a thread where the platform has them, else in the channel). */
+  inReplyTo?: string;
 }
 
 /**

@@ -13,6 +13,9 @@ function inline(piece: Inline, locale: string): string {
 
 export const plainRich = (rich: Rich, locale: string) => rich.map((piece) => inline(piece, locale)).join('');
 
+/** "Auteur : …" in French, "Author: …" in English: French typography puts a space before a colon. */
+export const labelColon = (locale: string) => (locale.startsWith('fr') ? ' : ' : ': ');
+
 /**
  * The plain-text fallback of a card (notifications, Matrix `body`, the console): the same content
  * without markup. Buttons are listed by label; `buttonPrefix` lets the console number them.
@@ -22,7 +25,7 @@ export function plainText(card: Card, buttonPrefix: (index: number) => string = 
   const lines: string[] = [];
   if (card.header) lines.push(plainRich(card.header, locale));
   for (const paragraph of card.body ?? []) lines.push(plainRich(paragraph, locale));
-  for (const field of card.fields ?? []) lines.push(`${clean(field.label)} : ${plainRich(field.value, locale)}`);
+  for (const field of card.fields ?? []) lines.push(`${clean(field.label)}${labelColon(locale)}${plainRich(field.value, locale)}`);
   for (const item of card.items ?? []) lines.push(`• ${plainRich(item, locale)}`);
   if (card.buttons?.length) lines.push(card.buttons.map((button, index) => `${buttonPrefix(index)}${clean(button.label)}`).join('   '));
   if (card.footer) lines.push(plainRich(card.footer, locale));

@@ -11,6 +11,11 @@ export interface ChannelRef {
   workspace: string;
   externalId: string;
   name?: string;
+  /**
+   * Not open to everyone, as the platform says (a private Slack channel or a direct message, a
+   * Matrix room whose join rule is not public); unset when the adapter does not know.
+   */
+  private?: boolean;
 }
 
 /** A person as their platform names them. */

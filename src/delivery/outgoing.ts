@@ -18,13 +18,26 @@ export interface Notify {
 }
 
 /**
+ * Where a private message goes on a platform that has none: a reply under this message (a meetup's
+ * announcement), as `card` (which says whom it is for).
+ */
+export interface DirectFallback {
+  channel: ChannelRef;
+  messageId: string;
+  card: Card;
+}
+
+/**
  * Messages decided inside a transaction, recorded with it and sent once it commits
  * (src/delivery/worker.ts): what a rolled-back transaction decided is never sent.
  */
 export interface Outgoing {
   post(channel: ChannelRef, card: Card, purpose?: Purpose): Promise<void>;
-  /** A private message: sent where the person's platform has them, else dropped with a log line. */
-  direct(user: UserRef, card: Card): Promise<void>;
+  /**
+   * A private message where the person's platform has them; else the fallback's reply under a
+   * message, or, without one, given up with a log line.
+   */
+  direct(user: UserRef, card: Card, fallback?: DirectFallback): Promise<void>;
   reply(platform: string, to: ReplyTarget, reply: Reply): Promise<void>;
   /** Reactions under a posted message (an announcement's RSVP choices). */
   react(channel: ChannelRef, messageId: string, emojis: string[]): Promise<void>;
@@ -58,7 +71,7 @@ export function outgoing(tx: Tx, origin: { key: string; inboundId?: number; noti
   };
   return {
     post: (channel, card, purpose) => add('post', channel.platform, channel, card, purpose),
-    direct: (user, card) => add('direct', user.platform, user, card),
+    direct: (user, card, fallback) => add('direct', user.platform, fallback ? { ...user, fallback } : user, card),
     reply: (platform, to, reply) => add('reply', platform, to, reply),
     react: (channel, messageId, emojis) => add('react', channel.platform, { channel, messageId }, emojis),
   };

@@ -12,7 +12,7 @@ import type { Tx } from '../db/transaction.ts';
 import { translate } from '../i18n/translate.ts';
 import { errorCode, type Metrics } from '../ops/metrics.ts';
 import { decode } from './codec.ts';
-import { outgoing, type Notify, type OutboundKind, type Outgoing } from './outgoing.ts';
+import { outgoing, type DirectFallback, type Notify, type OutboundKind, type Outgoing } from './outgoing.ts';
 
 /** What a purpose's posts do once they land, or when they cannot. */
 export interface Effect {
@@ -188,9 +188,14 @@ export class DeliveryWorker {
       case 'reply':
         await messenger.reply(row.platform, decode<ReplyTarget>(row.target), content as Reply, options);
         return null;
-      case 'direct':
-        await messenger.direct(decode<UserRef>(row.target), content as Card, options);
+      case 'direct': {
+        const { fallback, ...user } = decode<UserRef & { fallback?: DirectFallback }>(row.target);
+        if (fallback && !messenger.adapterFor(row.platform).sendDirect) {
+          return (await messenger.post(fallback.channel, fallback.card, { ...options, inReplyTo: fallback.messageId })).messageId;
+        }
+        await messenger.direct(user, content as Card, options);
         return null;
+      }
       case 'react': {
         const { channel, messageId } = decode<{ channel: ChannelRef; messageId: string }>(row.target);
         await messenger.addReactions(channel, messageId, content as string[]);

@@ -18,17 +18,19 @@ const identity = (ref: Pick<ChannelRef, 'platform' | 'workspace' | 'externalId'>
   ({ platform: ref.platform, workspace: ref.workspace, externalId: ref.externalId });
 
 /**
- * Registers a channel on first sight. An upsert, so two processes seeing the same
+ * Registers a channel on first sight, and keeps its name and privacy as its platform last said
+ * (what an adapter does not know stays as recorded). An upsert, so two processes seeing the same
  * new channel at once still end up with one row.
  */
 export async function ensureChannel(db: Tx, ref: ChannelRef, defaults: ChannelDefaults): Promise<ChannelRecord> {
   const key = identity(ref);
   const known = await db.channel.findUnique({ where: { platform_workspace_externalId: key } });
-  if (known && (ref.name === undefined || known.name === ref.name)) return known;
+  const said = { ...(ref.name === undefined ? {} : { name: ref.name }), ...(ref.private === undefined ? {} : { private: ref.private }) };
+  if (known && Object.entries(said).every(([field, value]) => known[field as keyof typeof said] === value)) return known;
   return db.channel.upsert({
     where: { platform_workspace_externalId: key },
-    create: { ...key, name: ref.name ?? null, locale: defaults.locale, timezone: defaults.timezone },
-    update: { name: ref.name ?? null },
+    create: { ...key, name: ref.name ?? null, private: ref.private ?? false, locale: defaults.locale, timezone: defaults.timezone },
+    update: said,
   });
 }
 

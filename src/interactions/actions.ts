@@ -1,8 +1,11 @@
 import { answerConfirmation, answerMeetup } from '../domain/meetups/answer.ts';
 import { rsvpStatuses, type RsvpStatus } from '../domain/meetups/rsvp.ts';
+import { getMeetup } from '../domain/meetups/service.ts';
 import { voteTip } from '../domain/tips/service.ts';
+import { readersIn } from '../domain/tips/visibility.ts';
 import { idValue } from './arguments.ts';
 import { action, type ActionDecl } from './declare.ts';
+import { changeCard, discardDraft, publishDraft } from './meetup-drafts.ts';
 import { confirmation } from './replies.ts';
 
 /** Answers a meetup from its announcement's buttons: one declared action per answer. */
@@ -21,15 +24,28 @@ function rsvpAction(status: RsvpStatus): ActionDecl {
 
 export const rsvpActions = Object.fromEntries(rsvpStatuses.map((status) => [status, rsvpAction(status)])) as Record<RsvpStatus, ActionDecl>;
 
+/** The buttons of a meetup's preview (src/interactions/cards.ts previewCard): its organizer's, or a moderator's. */
+export const draftActions = {
+  publish: action({ id: 'meetup.publish', schema: idValue, permission: 'owner', target: 'meetup', run: ({ id }, ctx) => publishDraft(ctx, id) }),
+  change: action({
+    id: 'meetup.change',
+    schema: idValue,
+    permission: 'owner',
+    target: 'meetup',
+    run: async ({ id }, ctx) => ({ visibility: 'ephemeral', card: changeCard(await getMeetup(ctx.db, id), ctx) }),
+  }),
+  discard: action({ id: 'meetup.discard', schema: idValue, permission: 'owner', target: 'meetup', run: ({ id }, ctx) => discardDraft(ctx, id) }),
+};
+
 export const tipVoteAction = action({
   id: 'tip.vote',
   schema: idValue,
   permission: 'anyone',
   async run({ id }, ctx) {
-    const counted = await voteTip(ctx.db, id, ctx.member.id);
-    return confirmation(ctx, ctx.t(counted ? 'tips.voted' : 'tips.alreadyVoted', { id }));
+    const vote = await voteTip(ctx.db, id, ctx.member.id, readersIn(ctx.channel));
+    return confirmation(ctx, ctx.t(vote.counted ? 'tips.voted' : 'tips.alreadyVoted', { id: vote.tipId }));
   },
 });
 
 /** Every button Relais shows. */
-export const actions: ActionDecl[] = [...Object.values(rsvpActions), tipVoteAction];
+export const actions: ActionDecl[] = [...Object.values(rsvpActions), ...Object.values(draftActions), tipVoteAction];

@@ -13,13 +13,13 @@ import type { InteractionContext } from './context.ts';
  * - `channel`: the channel's own settings (its digest, its language, which network it asks to
  *   join): its moderators on the platform, moderators of its network, administrators;
  * - `organizer` / `moderator` / `admin`: that role or a higher one in the network concerned — the
- *   target's (the tip or meetup the `id` argument names) when the declaration has a target, else
+ *   target's (the tip, meetup or resource the `id` argument names) when the declaration has a target, else
  *   the channel's;
- * - `owner`: the target's author or organizer, or a moderator of the target's network.
+ * - `owner`: the target's author, organizer or sharer, or a moderator of the target's network.
  */
 export type Role = 'organizer' | 'moderator' | 'admin';
 export type Permission = 'anyone' | 'channel' | Role | 'owner';
-export type TargetKind = 'tip' | 'meetup' | 'network';
+export type TargetKind = 'tip' | 'meetup' | 'resource' | 'network';
 
 export interface Access<Args> {
   permission: Permission;
@@ -60,6 +60,8 @@ export interface SubcommandDecl<Schema extends z.ZodType = z.ZodType> extends Ac
 
 export interface CommandDecl {
   name: string;
+  /** Other names of the whole command, e.g. its French spelling (/ressource): registered on every platform too. */
+  aliases?: string[];
   help: MessageKey;
   subcommands: SubcommandDecl[];
   /** Subcommand used when the first word names none, e.g. `/tip Use the shared calendar` → add. */

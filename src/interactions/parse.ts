@@ -41,14 +41,16 @@ export function splitArguments(sub: SubcommandDecl, text: string, t: Translate):
     if (value) raw[arg.name] = value;
     else if (!arg.optional) throw new RelaisError('usage', 'errors.missingArgument', { arg: t(arg.label) });
   });
-  const extra = sub.syntax === 'pipes' ? segments.slice(sub.args.length).filter(Boolean).length > 0 : remaining.length > 0;
+  // A `rest` argument takes every segment left, `|` included.
+  const rest = sub.args.some((arg) => arg.kind === 'rest');
+  const extra = sub.syntax === 'pipes' ? !rest && segments.slice(sub.args.length).filter(Boolean).length > 0 : remaining.length > 0;
   if (extra) throw new RelaisError('usage', 'errors.tooManyArguments');
   return raw;
 }
 
-/** A zod issue message that is an i18n key becomes the localized reason; anything else a generic one. */
+/** A zod issue message that is a validation key (`validation.…`, or a topic's `….validation.…`) becomes the localized reason; anything else a generic one. */
 export function invalidArgument(argText: string, issueMessage: string, t: Translate): RelaisError {
-  const reason = issueMessage.startsWith('validation.') ? t(issueMessage as MessageKey) : t('validation.invalid');
+  const reason = /^(?:[a-z]+\.)?validation\./i.test(issueMessage) ? t(issueMessage as MessageKey) : t('validation.invalid');
   return new RelaisError('invalid_argument', 'errors.invalidArgument', { arg: argText, reason }, issueMessage);
 }
 

@@ -28,7 +28,8 @@ export function commandReference(commands: CommandDecl[]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   const rows = commands.flatMap((command) =>
     command.subcommands.map((sub) => {
-      const aliases = sub.aliases?.length ? ` (also: ${sub.aliases.join(', ')})` : '';
+      const others = [...(sub.aliases ?? []), ...(command.aliases ?? []).map((alias) => `/${alias} ${sub.name}`)];
+      const aliases = others.length ? ` (also: ${others.join(', ')})` : '';
       return `| \`${cell(usageLine('/', command, sub, en))}\`${aliases} | ${cell(en(sub.help))} | ${cell(fr(sub.help))} | ${cell(whoMayDo(sub as Access<never>))} |`;
     }),
   );

@@ -4,6 +4,7 @@ import { translator } from '../i18n/translate.ts';
 import { actions } from './actions.ts';
 import { meetupCommand } from './commands/meetup.ts';
 import { relaisCommand } from './commands/relais.ts';
+import { resourceCommand } from './commands/resource.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { tipCommand } from './commands/tip.ts';
 import type { Access, ActionDecl, CaptureDecl, CommandDecl, FormDecl, ReactionDecl } from './declare.ts';
@@ -12,7 +13,7 @@ import { rsvpReaction } from './rsvp-reaction.ts';
 import { tipCapture, tipReaction } from './tips-capture.ts';
 
 /** Every command Relais answers, on every platform. */
-export const commands: CommandDecl[] = [tipCommand, meetupCommand, summaryCommand, relaisCommand];
+export const commands: CommandDecl[] = [tipCommand, resourceCommand, meetupCommand, summaryCommand, relaisCommand];
 export const reactions: ReactionDecl[] = [rsvpReaction, tipReaction];
 export const forms: FormDecl[] = [meetupForm];
 export const capture: CaptureDecl = tipCapture;
@@ -36,12 +37,14 @@ export class Interactions {
 
   constructor(config: CoreConfig, decls = { commands, actions, reactions, forms, capture }) {
     for (const command of decls.commands) {
-      if (this.commandsByName.has(command.name)) throw new Error(`Duplicate command name: ${command.name}`);
+      for (const name of [command.name, ...(command.aliases ?? [])]) {
+        if (this.commandsByName.has(name)) throw new Error(`Duplicate command name: ${name}`);
+        this.commandsByName.set(name, command);
+      }
       const names = command.subcommands.flatMap((sub) => [sub.name, ...(sub.aliases ?? [])]);
       const repeated = names.find((name, index) => names.indexOf(name) !== index);
       if (repeated) throw new Error(`Duplicate subcommand name in ${command.name}: ${repeated}`);
       for (const sub of command.subcommands) checkAccess(`/${command.name} ${sub.name}`, sub as Access<never>);
-      this.commandsByName.set(command.name, command);
     }
     for (const decl of decls.actions) {
       if (this.actionsById.has(decl.id)) throw new Error(`Duplicate action id: ${decl.id}`);
@@ -63,7 +66,7 @@ export class Interactions {
   }
 
   get commands(): CommandDecl[] {
-    return [...this.commandsByName.values()];
+    return [...new Set(this.commandsByName.values())];
   }
 
   command(name: string): CommandDecl | undefined {
@@ -87,11 +90,12 @@ export class Interactions {
   declarations(): Declarations {
     const perLocale = (render: (t: ReturnType<typeof translator>) => string) => ({ fr: render(translator('fr')), en: render(translator('en')) });
     return {
-      commands: this.commands.map((command) => ({
-        name: command.name,
+      // Every name a command answers to is one to register (a Slack slash command, a Matrix "!" word).
+      commands: this.commands.flatMap((command) => [command.name, ...(command.aliases ?? [])].map((name) => ({
+        name,
         help: perLocale((t) => t(command.help)),
         usage: perLocale(() => command.subcommands.map((sub) => sub.name).join('|')),
-      })),
+      }))),
       reactions: [...this.reactionsByEmoji.values()].map(({ decl, emoji }) => ({ emoji, removals: decl.removals === true })),
       capture: { id: this.capture.id, label: perLocale((t) => t(this.capture.label)), description: perLocale((t) => t(this.capture.description)) },
       forms: [...this.formsById.values()].map((decl) => ({

@@ -1,6 +1,7 @@
 import type { SendOptions } from '../core/adapter.ts';
 import type { Card } from '../core/card.ts';
 import { channelRefOf, userRefOf } from '../domain/directory.ts';
+import { reminderOffsets } from '../domain/meetups/reminder-offsets.ts';
 import { getMeetup } from '../domain/meetups/service.ts';
 import { errorCode } from '../ops/metrics.ts';
 import { deliverOnce, isSettled } from './claim.ts';
@@ -8,11 +9,6 @@ import { reminderClaim, targetKey, type ReminderTarget } from './claim-tables.ts
 import { graceMs, type DeliveryContext } from './context.ts';
 import { reminderCard } from './reminder-card.ts';
 
-/** Minutes before the start: the meetup's own list when it has one, else the configured default. */
-export function reminderOffsets(meetup: { reminderOffsets: string | null }, defaults: readonly number[]): number[] {
-  if (meetup.reminderOffsets === null) return [...defaults];
-  return meetup.reminderOffsets.split(',').map((item) => Number(item.trim())).filter((minutes) => Number.isInteger(minutes) && minutes > 0);
-}
 
 export interface DueReminder {
   offsetMinutes: number;
@@ -60,7 +56,8 @@ async function recipientsOf(ctx: DeliveryContext, meetup: Meetup, privately: boo
   }));
   if (!privately || !config.RELAIS_REMINDER_DM) return channels;
   const canWrite = new Set(messenger.all.filter((adapter) => adapter.sendDirect).map((adapter) => adapter.platform as string));
-  const going = await db.rsvp.findMany({ where: { meetupId: meetup.id, status: 'going', waitlisted: false }, include: { member: true }, orderBy: { id: 'asc' } });
+  // Those who turned reminders off for themselves (/relais reminders off) get none.
+  const going = await db.rsvp.findMany({ where: { meetupId: meetup.id, status: 'going', waitlisted: false, person: { reminderDMs: true } }, include: { member: true }, orderBy: { id: 'asc' } });
   const people = going.filter(({ member }) => canWrite.has(member.platform)).map(({ member }): Recipient => ({
     target: { memberId: member.id },
     locale: config.RELAIS_LOCALE,

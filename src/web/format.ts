@@ -1,11 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatInstant } from '../core/dates.ts';
 import { html, safeHref, type SafeHtml } from './html.ts';
-
-/** A machine-readable <time> around the localized instant, in the zone the organizer meant. */
-export function timeTag(instant: Date, timeZone: string, locale: string): SafeHtml {
-  return html`<time datetime="${instant.toISOString()}">${formatInstant(instant, timeZone, locale)}</time>`;
-}
 
 /** A calendar day only, for tips. */
 export function dayTag(instant: Date, timeZone: string, locale: string): SafeHtml {

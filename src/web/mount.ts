@@ -10,7 +10,9 @@ import { allMeetupsFeed, meetupFeed, networkFeed } from './pages/calendars.ts';
 import { meetupPage, meetupsListPage } from './pages/meetups.ts';
 import { networkPage } from './pages/network.ts';
 import { personalFeed, personalFeedPath } from './pages/personal-feed.ts';
+import { resourcePage, resourcesListPage } from './pages/resources.ts';
 import { tipPage, tipsListPage } from './pages/tips.ts';
+import { feedRoutes } from './feed-routes.ts';
 import { languageCookie, negotiateLocale } from './request.ts';
 import { stylesheet } from './styles.ts';
 
@@ -29,6 +31,9 @@ const routes: Route[] = [
   [/^\/networks\/([a-z0-9-]{2,40})$/, (ctx, match) => networkPage(ctx, match[1]!)],
   [/^\/networks\/([a-z0-9-]{2,40})\/calendar\.ics$/, (ctx, match) => networkFeed(ctx, match[1]!)],
   [personalFeedPath, (ctx, match) => personalFeed(ctx, match[1]!)],
+  [/^\/resources$/, (ctx) => resourcesListPage(ctx)],
+  [/^\/resources\/(\d{1,9})$/, (ctx, match) => resourcePage(ctx, id(match))],
+  ...feedRoutes,
 ];
 
 /** The stylesheet holds no data, so it stays reachable without the token (the 401 page uses it). */
@@ -88,8 +93,8 @@ async function handle(services: WebServices, request: IncomingMessage, response:
   if (access === 'refused') return send(response, unauthorizedPage(ctx), cookies, true);
   if (access === 'granted-by-query' && token) {
     cookies.push(`${tokenCookie}=${cookieValueFor(token)}; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax${secure}`);
-    // Pages drop the token from the address bar; calendar clients keep their ?token= URL (they have no cookies).
-    if (!path.endsWith('.ics')) {
+    // Pages drop the token from the address bar; calendar clients and feed readers keep their ?token= URL (they have no cookies).
+    if (!path.endsWith('.ics') && !path.endsWith('.atom')) {
       url.searchParams.delete('token');
       const location = `${url.pathname}${url.search}`;
       send(response, { status: 303, contentType: 'text/plain; charset=utf-8', body: '', headers: { location } }, cookies, true);

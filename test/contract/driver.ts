@@ -12,13 +12,18 @@ export interface ContractDriver {
   name: string;
   db: Db;
   /** What the platform can do: a scenario step is run on the platforms that have it. */
-  can: { buttons: boolean; reactions: boolean; capture: boolean; forms: boolean; redelivery: boolean };
+  /** `people`: someone other than an administrator can speak (the console has only its operator). */
+  can: { buttons: boolean; reactions: boolean; capture: boolean; forms: boolean; redelivery: boolean; people: boolean };
   /** A command line ("/tip add …") as `who`; resolves with the answer. */
   say(who: Who, line: string): Promise<string>;
   /** Waits for the announcement whose text has `title`; its message id. */
   announcement(title: string): Promise<string>;
   /** Waits until that announcement reads `pattern` (after its edits). */
   announcementReads(messageId: string, pattern: RegExp): Promise<void>;
+  /** Presses the button labelled `label` on the last answer `who` got (a preview's "Publier"); the answer to it. */
+  press?(label: string, who: Who): Promise<string>;
+  /** The private messages `who` got so far, as they read them. */
+  privateMessages(who: Who): Promise<string[]>;
   /** Answers "going" with the announcement's button. */
   clickGoing?(messageId: string, who: Who): Promise<void>;
   react?(messageId: string, who: Who, emoji: string): Promise<void>;

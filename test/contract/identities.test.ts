@@ -101,7 +101,8 @@ describe('one person on Slack and Matrix, two processes on PostgreSQL', { timeou
     await onSlack('U0ADMIN', '/relais network nord Réseau Nord');
     expect(await onMatrix('admin', '!relais network nord')).toMatch(/réseau Réseau Nord/);
     await onSlack('U0ADMIN', '/relais role grant organizer <@U0ADMIN>');
-    expect(await onSlack('U0ADMIN', '/meetup create Atelier cartes | 14 janvier 2027 18h | Mairie | capacité 1')).toMatch(/Rencontre n°1 créée/);
+    expect(await onSlack('U0ADMIN', '/meetup create Atelier cartes | 14 janvier 2027 18h | Mairie | capacité 1')).toMatch(/Aperçu/);
+    expect(await onSlack('U0ADMIN', '/meetup publish 1')).toMatch(/Rencontre n°1 publiée/);
 
     expect(await onSlack('U0USER', '/meetup rsvp 1 oui')).toMatch(/participez/i);
     await onMatrix('member', '!meetup rsvp 1 oui');
@@ -167,7 +168,8 @@ describe('one person on Slack and Matrix, two processes on PostgreSQL', { timeou
     expect(roles).toContain('Agente (matrix)');
     expect(await onSlack('U0USER', '/relais whoami')).toContain('organisateur·rice');
     // What she organized from Slack is hers on Matrix too.
-    expect(await onSlack('U0USER', '/meetup create Club lecture | 21 janvier 2027 18h | Médiathèque')).toMatch(/Rencontre n°2 créée/);
+    expect(await onSlack('U0USER', '/meetup create Club lecture | 21 janvier 2027 18h | Médiathèque')).toMatch(/Aperçu/);
+    expect(await onSlack('U0USER', '/meetup publish 2')).toMatch(/Rencontre n°2 publiée/);
     expect(await onMatrix('member', '!meetup cancel 2')).toMatch(/annulée/);
   });
 

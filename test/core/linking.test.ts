@@ -14,7 +14,7 @@ describe.each(engines)('linking people who both acted (%s)', (engine) => {
   let database: TestDatabase;
   afterEach(async () => database?.close());
 
-  it('keeps the latest answer, frees the seat the other held for the waitlist, counts a vote once and a role once', async () => {
+  it('keeps the latest answer, frees the seat the other held for the waitlist, counts a vote once and a role once, keeps reminders off', async () => {
     database = await createTestDatabase(engine);
     const { db } = database;
     const onSlack = await ensureMember(db, { platform: 'slack', workspace: 'T1', externalId: 'U1', displayName: 'Ana' });
@@ -33,10 +33,12 @@ describe.each(engines)('linking people who both acted (%s)', (engine) => {
     expect(await setRsvp(db, meetup.id, bea.id, 'going', 'command', later(4))).toMatchObject({ changed: false, waitlisted: false });
     await setRsvp(db, meetup.id, onMatrix.id, 'going', 'reaction', later(5));
     expect(await db.rsvp.count({ where: { meetupId: meetup.id, waitlisted: true } })).toBe(1);
-    await voteTip(db, tip.id, onSlack.id);
-    await voteTip(db, tip.id, onMatrix.id);
+    await voteTip(db, tip.id, onSlack.id, 'public');
+    await voteTip(db, tip.id, onMatrix.id, 'public');
     expect((await db.tip.findUniqueOrThrow({ where: { id: tip.id } })).voteCount).toBe(2);
 
+    // Reminders turned off on Matrix only: off for the person once linked.
+    await db.person.update({ where: { id: onMatrix.personId }, data: { reminderDMs: false } });
     const { code } = await issueLinkCode(db, onSlack, later(6));
     const outcome = await redeemLinkCode(db, onMatrix, code, later(7));
     expect(outcome).toMatchObject({ linked: true, changedMeetups: [meetup.id] });
@@ -49,7 +51,9 @@ describe.each(engines)('linking people who both acted (%s)', (engine) => {
     expect(await db.tipVote.count()).toBe(1);
     expect((await db.tip.findUniqueOrThrow({ where: { id: tip.id } })).voteCount).toBe(1);
     expect(await db.role.count({ where: { networkId: network.id } })).toBe(1);
-    expect(await db.person.count()).toBe(2);
+    expect(await db.person.findMany({ orderBy: { id: 'asc' }, select: { id: true, reminderDMs: true } })).toEqual([
+      { id: onSlack.personId, reminderDMs: false }, { id: bea.personId, reminderDMs: true },
+    ]);
     // A person has one account per platform.
     const other = await ensureMember(db, { platform: 'matrix', workspace: 'tchap.gouv.fr', externalId: '@ana2:tchap.gouv.fr', displayName: 'Ana bis' });
     const { code: second } = await issueLinkCode(db, onSlack, later(8));

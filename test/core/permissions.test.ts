@@ -41,9 +41,9 @@ describe('permissions', () => {
 
   it('makes a granted organizer able to create meetups, and revoking takes it back', async () => {
     await h.run('/relais role grant organizer @carol:example.org', admin);
-    expect((await h.run('/meetup create Visite | 8 décembre 10h | Fablab', { user: '@carol:example.org' }))[0]).toContain('créée');
+    expect((await h.run('/meetup create Visite | 8 décembre 10h | Fablab | publier', { user: '@carol:example.org' }))[0]).toContain('créée');
     await h.run('/relais role revoke organizer @carol:example.org', admin);
-    expect((await h.run('/meetup create Visite 2 | 9 décembre 10h | Fablab', { user: '@carol:example.org' }))[0]).toContain('réservée au rôle organisateur·rice');
+    expect((await h.run('/meetup create Visite 2 | 9 décembre 10h | Fablab | publier', { user: '@carol:example.org' }))[0]).toContain('réservée au rôle organisateur·rice');
     expect((await h.run('/relais role revoke organizer @carol:example.org', admin))[0]).toContain('carol n’a pas le rôle organisateur·rice dans ce réseau');
   });
 

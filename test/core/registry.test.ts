@@ -42,7 +42,7 @@ describe('declarations', () => {
     expect(usageLine('!', tip, add, translator('en'))).toBe('!tip add <text [#tags]>');
     const meetup = commands.find((command) => command.name === 'meetup')!;
     const create = meetup.subcommands.find((sub) => sub.name === 'create')!;
-    expect(usageLine('/', meetup, create, translator('en'))).toBe('/meetup create <title> | <when> | <where> | [capacity N]');
+    expect(usageLine('/', meetup, create, translator('en'))).toBe('/meetup create <title> | <when> | <where> | [capacity N | reminders 2d,1h | publish]');
   });
 
   it('lists every subcommand of every command in the help card', () => {
@@ -52,10 +52,10 @@ describe('declarations', () => {
 
   it('tells adapters what to register: commands, the reactions Relais answers, the capture shortcut, the forms', () => {
     const declarations = new Interactions(loadConfig({ RELAIS_TIP_EMOJI: '📌' })).declarations();
-    expect(declarations.commands.map((command) => command.name)).toEqual(['tip', 'meetup', 'summary', 'relais']);
+    expect(declarations.commands.map((command) => command.name)).toEqual(['tip', 'resource', 'ressource', 'meetup', 'summary', 'relais']);
     expect(declarations.reactions).toEqual([{ emoji: '✅', removals: true }, { emoji: '🤔', removals: true }, { emoji: '❌', removals: true }, { emoji: '📌', removals: false }]);
     expect(declarations.capture.label.en).toBe('Save as tip');
     expect(declarations.forms.map((form) => form.id)).toEqual(['meetup.create']);
-    expect(declarations.forms[0]!.fields.map((field) => field.name)).toEqual(['title', 'date', 'time', 'timezone', 'place', 'link', 'capacity', 'channels']);
+    expect(declarations.forms[0]!.fields.map((field) => field.name)).toEqual(['title', 'date', 'time', 'end', 'timezone', 'place', 'link', 'capacity', 'reminders', 'channels']);
   });
 });

@@ -18,9 +18,9 @@ describe.each(engines)('tips on %s', (engine) => {
     expect(await h.db.tip.count()).toBe(before);
   });
 
-  it('saves a tip, with its #hashtags as folded tags', async () => {
+  it('saves a tip, with its #hashtags as tags, shown as written and kept folded', async () => {
     const [reply] = await h.run('/tip add Un guide RGPD pour les mairies #RGPD #Guides');
-    expect(reply).toMatch(/Astuce n°4 enregistrée\. Étiquettes : #guides #rgpd/);
+    expect(reply).toMatch(/Astuce n°4 enregistrée\. Étiquettes : #Guides #RGPD/);
     const tags = await h.db.tipTag.findMany({ where: { tipId: 4 }, orderBy: { tag: 'asc' } });
     expect(tags.map((t) => t.tag)).toEqual(['guides', 'rgpd']);
   });
@@ -70,6 +70,15 @@ describe.each(engines)('tips on %s', (engine) => {
     expect(shown).toContain('Mutualiser les licences logicielles');
     expect(shown).toContain('Auteur·rice : carol');
     expect(shown).toContain('Votes : 2');
+  });
+
+  it('writes fields with each language’s typography: “Auteur·rice : ” in French, “Author: ” in English', async () => {
+    const english = { channel: '!english:example.org' };
+    await h.run('/summary config locale en', { ...english, user: '@admin:example.org' });
+    const [shown] = await h.run('/tip show 3', english);
+    expect(shown).toContain('Author: carol');
+    expect(shown).toContain('Votes: 2');
+    expect(shown).not.toMatch(/ :/);
   });
 
   it('lets only the author, a moderator of its network or an admin edit or delete', async () => {

@@ -32,7 +32,7 @@ async function beforePeople(engine: (typeof engines)[number]): Promise<string> {
 }
 
 describe.each(engines)('the linked-identities migration on existing members (%s)', (engine) => {
-  it('gives every member a person of their own, holding their answers, votes and roles', async () => {
+  it('gives every member a person of their own, holding their answers, votes, roles and reminder choice', async () => {
     const url = await beforePeople(engine);
     const { db, close } = await openDatabase(url, { migrate: false });
     const now = engine === 'sqlite' ? `'2026-11-30T09:00:00.000+00:00'` : `now()`;
@@ -40,6 +40,7 @@ describe.each(engines)('the linked-identities migration on existing members (%s)
       // Rows as the previous version wrote them.
       await db.$executeRawUnsafe(`INSERT INTO "Member" ("id", "platform", "workspace", "externalId", "displayName") VALUES
         (1, 'slack', 'T1', 'U1', 'Ana'), (2, 'matrix', 'tchap.gouv.fr', '@bea:tchap.gouv.fr', 'Béa'), (5, 'console', 'local', 'cy', 'Cy')`);
+      await db.$executeRawUnsafe(`UPDATE "Member" SET "reminderDMs" = false WHERE "id" = 2`);
       // As if they had come one by one (a gap where someone was forgotten): the id sequence is past them.
       if (engine === 'postgres') await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"Member"', 'id'), 5)`);
       await db.$executeRawUnsafe(`INSERT INTO "Network" ("id", "slug", "name") VALUES (1, 'nord', 'Nord')`);
@@ -60,7 +61,10 @@ describe.each(engines)('the linked-identities migration on existing members (%s)
         { id: 2, personId: 2, displayName: 'Béa' },
         { id: 5, personId: 5, displayName: 'Cy' },
       ]);
-      expect(await migrated.person.count()).toBe(3);
+      // Béa had turned reminders off: her person has.
+      expect(await migrated.person.findMany({ orderBy: { id: 'asc' }, select: { id: true, reminderDMs: true } })).toEqual([
+        { id: 1, reminderDMs: true }, { id: 2, reminderDMs: false }, { id: 5, reminderDMs: true },
+      ]);
       expect(await migrated.role.findMany({ orderBy: { id: 'asc' }, select: { personId: true, role: true } })).toEqual([{ personId: 1, role: 'organizer' }, { personId: 2, role: 'moderator' }]);
       expect(await migrated.rsvp.findMany({ orderBy: { id: 'asc' }, select: { personId: true, status: true } })).toEqual([{ personId: 1, status: 'going' }, { personId: 2, status: 'maybe' }]);
       expect(await migrated.tipVote.findMany({ orderBy: { personId: 'asc' }, select: { personId: true, memberId: true } })).toEqual([{ personId: 1, memberId: 1 }, { personId: 2, memberId: 2 }]);

@@ -258,7 +258,7 @@ export class FakeSlackWebApi {
       }
       case 'conversations.info':
         return { ok: true, channel: { id: channel, name: `channel-${channel.toLowerCase()}`, is_channel: true,
-          is_private: false, is_im: false, is_member: true } };
+          is_private: this.privateChannels.has(channel), is_im: channel.startsWith('D'), is_member: true } };
       case 'conversations.join':
         if (this.privateChannels.has(channel)) return { ok: false, error: 'method_not_supported_for_channel_type' };
         this.notMemberOf.delete(channel);

@@ -26,7 +26,7 @@ describe('Slack rate limits and errors', () => {
   it('posts an announcement once after two 429s, waiting as Retry-After says', async () => {
     const slack = await slackWithOrganizer();
     slack.bed.api.failNext('chat.postMessage', 2, 429);
-    expect(await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3')).toMatch(/Rencontre n°1 créée/);
+    expect(await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3 | publier')).toMatch(/Rencontre n°1 créée/);
     await waitUntil(async () => announcementPosts(slack.bed.api.calls('chat.postMessage')).length === 3, 'the announcement', 15_000);
     expect(await slack.db.announcement.count()).toBe(1);
     expect(await slack.db.meetup.count()).toBe(1);
@@ -34,7 +34,7 @@ describe('Slack rate limits and errors', () => {
 
   it('brings an announcement up to date after a 500 on chat.update, with one answer recorded', async () => {
     const slack = await slackWithOrganizer();
-    await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3');
+    await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3 | publier');
     const { messageId } = await slack.db.announcement.findFirstOrThrow({ where: { messageId: { not: null } } }) as { messageId: string };
     slack.bed.api.failNext('chat.update', 1, 500);
     await slack.bed.react('reaction_added', 'white_check_mark', messageId, { user: slackIds.member });
@@ -48,7 +48,7 @@ describe('Slack rate limits and errors', () => {
   it('posts an announcement once when Slack answers 500 to a post it kept', async () => {
     const slack = await slackWithOrganizer();
     slack.bed.api.failNext('chat.postMessage', 1, 'accepted-500');
-    await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3');
+    await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3 | publier');
     await waitUntil(async () => (await slack.db.announcement.count({ where: { messageId: { not: null } } })) === 1, 'the announcement recorded', 15_000);
     const inChannel = slack.bed.api.channelMessages('C0FAKE').filter((message) => String(message.text).includes('Atelier cartographie'));
     expect(inChannel).toHaveLength(1);
@@ -129,7 +129,7 @@ describe('homeserver rate limits and bad gateways', () => {
     const { matrix, faults } = await start();
     await matrix.say('admin', '/relais network nord Réseau Nord');
     await matrix.say('admin', `/relais role grant organizer ${matrix.mention('organizer')}`);
-    await matrix.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3');
+    await matrix.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3 | publier');
     const { messageId } = await matrix.db.announcement.findFirstOrThrow({ where: { messageId: { not: null } } }) as { messageId: string };
     faults.add({ match: sends, times: 1, answer: 502 });
     matrix.hs.react(matrix.rooms.main, matrix.people.member.userId, messageId, '✅');

@@ -19,7 +19,7 @@ describe('redeliveries and replays', () => {
     close = () => slack.close();
     await slack.say('admin', '/relais network nord Réseau Nord');
     await slack.say('admin', `/relais role grant organizer ${slack.mention('organizer')}`);
-    await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3');
+    await slack.say('organizer', '/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 3 | publier');
     const { messageId, meetupId } = await slack.db.announcement.findFirstOrThrow({ where: { messageId: { not: null } } }) as { messageId: string; meetupId: number };
 
     const reaction = eventRequest(slack.bed.url, reactionEvent('reaction_added', { reaction: 'white_check_mark', ts: messageId, user: slackIds.member, channel: 'C0FAKE' }), SECRET);

@@ -16,7 +16,7 @@ describe('full dispatch of hostile lines', () => {
   beforeAll(async () => {
     h = await createHarness('sqlite');
     await h.run('/relais network nord Réseau Nord', { user: admin });
-    await h.run('/meetup create Atelier | jeudi 18h30 | Mairie | capacité 2', { user: admin });
+    await h.run('/meetup create Atelier | jeudi 18h30 | Mairie | capacité 2 | publier', { user: admin });
     await h.run('/tip add Le calendrier partagé évite les doublons #outils', { user: admin });
   });
   afterAll(() => h?.close());

@@ -66,8 +66,8 @@ describe('publishing to a real MediaWiki', () => {
     expect(textOf(index.html)).toContain('Cartes et territoires — 2 astuces');
     expect(index.links).toEqual(expect.arrayContaining([title('Réseaux/cartes'), title('Étiquettes/outils'), title('Rencontres')]));
     const meetups = textOf((await wiki.parse(title('Rencontres'))).html);
-    expect(meetups).toContain('jeudi 3 décembre 2026 à 18:30 (Europe/Paris) — Apéro numérique — Cartes et territoires — Mairie, salle 3 — 0 inscrit·e');
-    expect(meetups).toContain('vendredi 20 novembre 2026 à 14:00 (Europe/Paris) — Atelier cartes — Cartes et territoires — Médiathèque — 2 participant·es');
+    expect(meetups).toContain('jeudi 3 décembre 2026, 18 h 30 (heure de Paris) — Apéro numérique — Cartes et territoires — Mairie, salle 3 — 0 inscrit·e');
+    expect(meetups).toContain('vendredi 20 novembre 2026, 14 h (heure de Paris) — Atelier cartes — Cartes et territoires — Médiathèque — 2 participant·es');
 
     for (const page of report.pages) {
       expect((await wiki.parse(page.title)).categories, page.title).toEqual(['Relais']);
@@ -220,7 +220,7 @@ describe('publishing to a real MediaWiki', () => {
 
         const real = await cli(env);
         expect(real.stdout).toContain('créée              CLI/Réseaux/ecoles\n');
-        expect(real.stdout).toContain(`3 créée(s), 0 mise(s) à jour, 0 inchangée(s), 0 ignorée(s), 0 retirée(s) sur ${wiki.apiUrl}`);
+        expect(real.stdout).toContain(`3 créées, 0 mise à jour, 0 inchangée, 0 ignorée, 0 retirée sur ${wiki.apiUrl}`);
       } finally {
         await database.close();
       }
@@ -258,7 +258,7 @@ describe('publishing to a real MediaWiki', () => {
       expect(report.pages.map((page) => page.title)).toEqual(['Relais/Tips', 'Relais/Tags/agenda', 'Relais/Tags/cartes', 'Relais/Tags/outils', 'Relais/Networks/cartes', 'Relais/Meetups']);
       expect(await english.text('Relais/Networks/cartes')).toContain('[[Category:Relais]]');
       expect((await english.parse('Relais/Meetups')).categories).toEqual(['Relais']);
-      expect(textOf((await english.parse('Relais/Meetups')).html)).toContain('Friday, November 20, 2026 at 2:00 PM (Europe/Paris) — Atelier cartes — Cartes et territoires — Médiathèque — 2 attendees');
+      expect(textOf((await english.parse('Relais/Meetups')).html)).toContain('Friday, November 20, 2026, 2:00 PM (Paris time) — Atelier cartes — Cartes et territoires — Médiathèque — 2 attendees');
     } finally {
       await english.stop();
     }

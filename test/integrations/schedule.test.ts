@@ -88,7 +88,7 @@ describe('scheduled publication, with a wiki that is down or busy', () => {
     expect(pages).toHaveLength(6);
     const histories = await revisionsOf(wiki, pages.map((page) => page.title));
     for (const page of pages) expect(histories[page.title], page.title).toEqual([page.revisionId]);
-    expect(logs.at(-1)).toMatchObject({ level: 30, msg: 'published to the wiki', totals: `4 créée(s), 0 mise(s) à jour, 2 inchangée(s), 0 ignorée(s), 0 retirée(s) sur ${faults.url}/api.php` });
+    expect(logs.at(-1)).toMatchObject({ level: 30, msg: 'published to the wiki', totals: `4 créées, 0 mise à jour, 2 inchangées, 0 ignorée, 0 retirée sur ${faults.url}/api.php` });
     expect(await db.wikiPublication.findUniqueOrThrow({ where: { period: '2026-11-30' } })).toMatchObject({ status: 'posted', claimedBy: 'relais-a' });
 
     // Once a day: done for today, and tomorrow's finds nothing to change.

@@ -47,7 +47,7 @@ describe.each(engines)('Relais on Matrix across restarts (%s)', (engine) => {
   it('withdraws an RSVP whose reaction is redacted after a restart', async () => {
     bed = await createMatrixBed(engine);
     const room = await bed.room();
-    await bed.ask(room, bed.alice, '!meetup create Atelier | 3 mars 2031 14h | En ligne');
+    await bed.ask(room, bed.alice, '!meetup create Atelier | 3 mars 2031 14h | En ligne | publier');
     const announcement = await bed.announcement(room, 'Atelier');
     const reaction = bed.hs.react(room, bed.bob.userId, announcement.event_id, '🤔');
     await bed.waitForReply(room, announcement.event_id);
@@ -101,7 +101,7 @@ describe('Relais on Matrix: history, encryption and rate limits', () => {
     const channel = { platform: 'matrix' as const, workspace: 'fake.test', externalId: secret };
     const adapter = bed.running.adapters.find((candidate) => candidate.platform === 'matrix')!;
     await expect(adapter.post(channel, { locale: 'fr', body: [['Confidentiel ?']] }, { key: 'test:secret' })).rejects.toMatchObject({ userMessage: 'platforms.matrix.encryptedRefused' });
-    const { reply } = await bed.ask(open, bed.alice, `!meetup create Réunion | 4 avril 2031 10h | Salle 1`);
+    const { reply } = await bed.ask(open, bed.alice, `!meetup create Réunion | 4 avril 2031 10h | Salle 1 | publier`);
     expect(noticeOf(reply).body).toContain('n°');
     expect(bed.hs.timeline(secret).filter((e) => e.sender === bed!.bot.userId && e.type === 'm.room.message')).toEqual([]);
   });

@@ -14,6 +14,8 @@ export interface Sent {
   reply?: Reply;
   emojis?: string[];
   key?: string;
+  /** A post made as a reply under this message. */
+  inReplyTo?: string;
 }
 
 /**
@@ -53,7 +55,7 @@ export class MemoryChat implements ChatAdapter {
     if (failure === 'refused') throw new RelaisError('conflict', 'platforms.memory.notMember', {}, 'not a member of the channel');
     const messageId = `m${this.next++}`;
     this.byKey.set(options.key, messageId);
-    this.sent.push({ kind: 'post', target: channel.externalId, messageId, card, key: options.key });
+    this.sent.push({ kind: 'post', target: channel.externalId, messageId, card, key: options.key, ...(options.inReplyTo ? { inReplyTo: options.inReplyTo } : {}) });
     if (failure === 'landed') throw new RelaisError('unavailable', 'errors.unavailable', {}, 'answered 500 after accepting the post');
     return { messageId };
   }

@@ -6,7 +6,7 @@ import { MemoryChat } from './adapter.ts';
  * served by Relais without any change to src/ (the contract suite runs against it too).
  * `memoryPlatform('name')` makes another one, for tests that need two platforms.
  */
-export function memoryPlatform(name = 'memory', options: { configured?: boolean } = {}): PlatformModule {
+export function memoryPlatform(name = 'memory', options: { configured?: boolean; directMessages?: boolean } = {}): PlatformModule {
   return definePlatform({
     name,
     config: { shape: {} },
@@ -14,7 +14,10 @@ export function memoryPlatform(name = 'memory', options: { configured?: boolean 
     strings: { fr: { notMember: 'Relais n’est pas dans ce salon.' }, en: { notMember: 'Relais is not in this channel.' } },
     parseMention: (text, where) => (/^\S+$/.test(text) ? { platform: name, workspace: where.workspace, externalId: text } : undefined),
     async create({ port }) {
-      return new MemoryChat(port, name);
+      const chat = new MemoryChat(port, name);
+      // A platform without private messages: the capability is absent, as on a platform that has none.
+      if (options.directMessages === false) Object.defineProperty(chat, 'sendDirect', { value: undefined });
+      return chat;
     },
   }) as PlatformModule;
 }

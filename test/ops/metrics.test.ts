@@ -34,14 +34,16 @@ describe.each(engines)('/metrics (%s)', (engine) => {
     h = await createHarness(engine, { now: paris('2026-11-30T09:00').toISOString() });
     await h.run('/summary config frequency weekly', moderator());
     await h.run('/tip add Use the shared calendar #outils');
-    expect(await h.gesture({ kind: 'command', command: 'tip', text: 'vote 1', deliveryKey: 'twice' })).toMatchObject({ receipt: 'accepted' });
-    expect(await h.gesture({ kind: 'command', command: 'tip', text: 'vote 1', deliveryKey: 'twice' })).toMatchObject({ receipt: 'duplicate' });
+    // A vote from someone other than the tip's author (no one votes for their own tip).
+    const bob = { user: '@bob:example.org' };
+    expect(await h.gesture({ kind: 'command', command: 'tip', text: 'vote 1', deliveryKey: 'twice' }, bob)).toMatchObject({ receipt: 'accepted' });
+    expect(await h.gesture({ kind: 'command', command: 'tip', text: 'vote 1', deliveryKey: 'twice' }, bob)).toMatchObject({ receipt: 'duplicate' });
     expect(await h.run('/tip show 999')).toEqual([expect.stringContaining('999')]);
     // An announcement the platform refuses for good, and one it takes on the second try.
     h.adapter.failures = ['refused'];
-    await h.run('/meetup create Apéro numérique | 3 décembre 2026 18h30 | Mairie', { user: '@admin:example.org' });
+    await h.run('/meetup create Apéro numérique | 3 décembre 2026 18h30 | Mairie | publier', { user: '@admin:example.org' });
     h.adapter.failures = ['down'];
-    await h.run('/meetup create Atelier cartes | 4 décembre 2026 18h30 | Mairie', { user: '@admin:example.org' });
+    await h.run('/meetup create Atelier cartes | 4 décembre 2026 18h30 | Mairie | publier', { user: '@admin:example.org' });
     await h.relais.settle();
     await new Scheduler(h.scheduling).tick();
     // A Slack gesture recorded by another process, not worked yet: this one serves no Slack.

@@ -22,13 +22,16 @@ interface Rule {
 
 // In order: each rule's success is the state the next ones start from.
 const rules: Array<[string, Rule]> = [
-  ['meetup create needs an organizer', { line: () => '/meetup create Atelier | jeudi 18h30 | Mairie | capacité 3', refused: 'roomModerator', allowed: 'organizer', done: /Rencontre n°1 créée/ }],
+  ['meetup create needs an organizer', { line: () => '/meetup create Atelier | jeudi 18h30 | Mairie | capacité 3 | publier', refused: 'roomModerator', allowed: 'organizer', done: /Rencontre n°1 créée/ }],
   ['meetup edit needs its organizer or a network moderator', { line: () => '/meetup edit 1 title Atelier cartographie', refused: 'roomModerator', allowed: 'moderator', done: /Rencontre n°1 modifiée/ }],
   ['meetup announce needs an organizer of its network', { line: () => '/meetup announce 1', refused: 'roomModerator', allowed: 'organizer', done: /Rencontre n°1 : son annonce part/, place: 'second' }],
   ['tip edit needs its author or a network moderator', { line: () => '/tip edit 1 Le calendrier partagé, version corrigée', refused: 'roomModerator', allowed: 'organizer', done: /Astuce n°1 modifiée/ }],
+  ['tip verify needs a network moderator', { line: () => '/tip verify 1', refused: 'roomModerator', allowed: 'moderator', done: /Astuce n°1 vérifiée/ }],
+  ['the moderation queue is for network moderators', { line: () => '/tip queue', refused: 'roomModerator', allowed: 'moderator', done: /Rien à modérer/ }],
   ['tip delete needs its author or a network moderator', { line: () => '/tip delete 1', refused: 'roomModerator', allowed: 'moderator', done: /Astuce n°1 retirée/ }],
   ['posting the digest now is the channel’s own setting', { line: () => '/summary now', refused: 'organizer', allowed: 'roomModerator', done: /Résumé posté dans ce salon/ }],
   ['digest settings are the channel’s own', { line: () => '/summary config day mardi', refused: 'organizer', allowed: 'roomModerator', done: /Réglages du résumé/ }],
+  ['sending the moderation queue to a channel’s digest needs a network moderator', { line: () => '/summary config moderation on', refused: 'roomModerator', allowed: 'moderator', done: /Réglages du résumé/ }],
   ['the hub setting needs an admin', { line: () => '/summary config hub on', refused: 'moderator', allowed: 'admin', done: /Réglages du résumé/ }],
   ['granting organizer needs a network moderator', { line: (p) => `/relais role grant organizer ${p.mention('other')}`, refused: 'roomModerator', allowed: 'moderator', done: /est maintenant organisateur·rice/ }],
   ['granting moderator needs an admin', { line: (p) => `/relais role grant moderator ${p.mention('other')}`, refused: 'moderator', allowed: 'admin', done: /est maintenant modérateur·rice/ }],
@@ -70,7 +73,7 @@ describe.each(platforms)('permissions on %s', { timeout: 60_000 }, (_name, start
   it('lets anyone add tips, vote and answer meetups, for themselves only', async () => {
     expect(await p.say('member', '/tip add Astuce de membre sur les visios')).toMatch(/Astuce n°2 enregistrée/);
     expect(await p.say('member', '/tip vote 2')).toMatch(/vote/i);
-    expect(await p.say('member', '/meetup create Autre | jeudi 19h | Mairie')).toMatch(REFUSED);
+    expect(await p.say('member', '/meetup create Autre | jeudi 19h | Mairie | publier')).toMatch(REFUSED);
     const rsvps = await p.db.rsvp.count();
     expect(await p.say('other', '/relais forget-me confirm')).toMatch(/Relais a oublié qui vous êtes/);
     expect(await p.db.rsvp.count()).toBe(rsvps);
@@ -90,9 +93,9 @@ async function snapshot(p: ChatPlatform) {
   const { db } = p;
   const [meetups, tips, roles, channels, networks, announcements] = await Promise.all([
     db.meetup.findMany({ select: { id: true, title: true, status: true, startsAt: true }, orderBy: { id: 'asc' } }),
-    db.tip.findMany({ select: { id: true, text: true, status: true }, orderBy: { id: 'asc' } }),
+    db.tip.findMany({ select: { id: true, text: true, status: true, verifiedAt: true }, orderBy: { id: 'asc' } }),
     db.role.findMany({ select: { memberId: true, networkId: true, role: true }, orderBy: { id: 'asc' } }),
-    db.channel.findMany({ select: { id: true, networkId: true, digestWeekday: true, isHub: true }, orderBy: { id: 'asc' } }),
+    db.channel.findMany({ select: { id: true, networkId: true, digestWeekday: true, isHub: true, digestModeration: true }, orderBy: { id: 'asc' } }),
     db.network.count(),
     db.announcement.count(),
   ]);

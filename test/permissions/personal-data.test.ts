@@ -18,7 +18,7 @@ describe.each(engines)('personal data: /relais my-data and forget-me (%s)', (eng
     h = await createHarness(engine, { now: '2026-11-30T09:00:00Z' });
     await h.run('/relais network sud Réseau Sud', admin);
     await h.run('/relais role grant organizer @alice:example.org', admin);
-    await h.run('/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 1', alice);
+    await h.run('/meetup create Atelier cartographie | jeudi 18h30 | Mairie | capacité 1 | publier', alice);
     await h.run('/meetup rsvp 1 oui', alice);
     await h.run('/meetup rsvp 1 oui', bob);
     await h.run('/tip add Le calendrier partagé zorglub évite les doublons #outils', alice);
@@ -68,7 +68,7 @@ describe.each(engines)('personal data: /relais my-data and forget-me (%s)', (eng
     await aliceWithHistory();
     const [done] = await h.run('/relais forget-me confirm', alice);
     expect(done).toContain('Relais a oublié qui vous êtes');
-    expect(done).toContain('1 réponse(s), 1 vote(s) et 1 rôle(s) supprimés ; 2 astuce(s) et 1 rencontre(s) anonymisées');
+    expect(done).toContain('Supprimés : 1 réponse, 1 vote, 1 rôle. Anonymisées : 2 astuces, 1 rencontre.');
     const { db } = h;
     expect(await db.member.findMany({ where: { externalId: '@alice:example.org' } })).toEqual([]);
     const tips = await db.tip.findMany({ orderBy: { id: 'asc' }, include: { author: true } });
@@ -104,15 +104,15 @@ describe.each(engines)('personal data: /relais my-data and forget-me (%s)', (eng
     h = await createHarness(engine, { now: '2026-11-30T09:00:00Z' });
     await h.run('/relais network sud Réseau Sud', admin);
     await h.run('/relais role grant organizer @alice:example.org', admin);
-    await h.run('/meetup create Ancienne | 1 décembre 10h | Mairie', alice);
-    await h.run('/meetup create Récente | 2 décembre 10h | Mairie', alice);
+    await h.run('/meetup create Ancienne | 1 décembre 10h | Mairie | publier', alice);
+    await h.run('/meetup create Récente | 2 décembre 10h | Mairie | publier', alice);
     await h.run('/meetup rsvp 1 oui', bob);
     await h.run('/meetup rsvp 2 oui', bob);
     const { db } = h;
     // 399 days and 3 hours after the first ended; the second ended a day later.
     const later = new Date('2028-01-04T12:00:00Z');
-    expect((await purgeExpired(db, later, 399)).rsvps).toBe(1);
+    expect((await purgeExpired(db, later, { rsvpDays: 399, tipDays: 0 })).rsvps).toBe(1);
     expect((await db.rsvp.findMany({ select: { meetupId: true } })).map((row) => row.meetupId)).toEqual([2]);
-    expect((await purgeExpired(db, later, 0)).rsvps).toBe(0);
+    expect((await purgeExpired(db, later, { rsvpDays: 0, tipDays: 0 })).rsvps).toBe(0);
   });
 });

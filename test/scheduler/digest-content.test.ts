@@ -28,8 +28,8 @@ describe.each(engines)('digest content (%s)', (engine) => {
     await h.run('/tip add Contraste minimal 4,5:1 pour le texte #accessibilite', { user: '@alice:example.org' });
     await h.run('/tip add Un tableur partagé pour les inscriptions', { user: '@bob:example.org' });
     await h.run('/tip vote 2', { user: '@bob:example.org' });
-    await h.run('/meetup create Atelier RGAA | dans 2 heures | Mairie de Lyon | 2', admin());
-    await h.run('/meetup create Café numérique | dans 3 jours à 18h | Paris', admin());
+    await h.run('/meetup create Atelier RGAA | dans 2 heures | Mairie de Lyon | 2 | publier', admin());
+    await h.run('/meetup create Café numérique | dans 3 jours à 18h | Paris | publier', admin());
     for (const user of ['@bob:example.org', '@carol:example.org', '@dave:example.org']) await h.run('/meetup rsvp 1 oui', { user });
     await h.run('/meetup rsvp 2 peut-être', { user: '@bob:example.org' });
     h.clock.advance(3 * HOUR);
@@ -53,13 +53,13 @@ describe.each(engines)('digest content (%s)', (engine) => {
   it('shows capacity and waitlist of upcoming meetups, in English for an English channel', async () => {
     await start();
     await h.run('/summary config locale en', moderator());
-    await h.run('/meetup create Atelier RGAA | in 2 days at 6pm | Lyon | 1', admin());
+    await h.run('/meetup create Atelier RGAA | in 2 days at 6pm | Lyon | 1 | publier', admin());
     await h.run('/meetup rsvp 1 yes', { user: '@bob:example.org' });
     await h.run('/meetup rsvp 1 yes', { user: '@carol:example.org' });
     h.clock.advance(60_000);
     const [preview] = await h.run('/summary preview');
     expect(preview).toContain('Weekly digest\n0 new tips · 1 upcoming meetup · 0 past meetups');
-    expect(preview).toMatch(/📅 #1 Atelier RGAA — .* \(Europe\/Paris\) · ✅ 1 going · .*⏳ 1 on the waitlist · 👥 1 \/ 1$/m);
+    expect(preview).toMatch(/📅 #1 Atelier RGAA — Thursday, December 3, 2026, 6:00 PM \(Paris time\) · ✅ 1 going · .*⏳ 1 on the waitlist · 👥 1 \/ 1$/m);
   });
 
   it('gives a hub channel the news of every partner network, each item saying its network', async () => {
@@ -68,7 +68,7 @@ describe.each(engines)('digest content (%s)', (engine) => {
     await h.run('/relais network brest Brest Communs', admin('!brest:example.org'));
     await h.run('/tip add Lyon partage ses gabarits #modeles', { channel: '!lyon:example.org' });
     await h.run('/tip add Brest publie son annuaire #modeles', { channel: '!brest:example.org' });
-    await h.run('/meetup create Rencontre bretonne | dans 2 jours à 18h | Brest', admin('!brest:example.org'));
+    await h.run('/meetup create Rencontre bretonne | dans 2 jours à 18h | Brest | publier', admin('!brest:example.org'));
     await h.run('/summary config hub on', admin('!hub:example.org'));
     h.clock.advance(60_000);
 
@@ -94,7 +94,7 @@ describe.each(engines)('digest content (%s)', (engine) => {
     await h.run('/summary config hub on', admin('!hub:example.org'));
     await h.run('/tip add Lyon partage ses gabarits #modeles', { channel: '!lyon:example.org' });
     await h.run('/tip add Brest publie son annuaire #modeles', { channel: '!brest:example.org' });
-    await h.run('/tip vote 1', { channel: '!lyon:example.org' });
+    await h.run('/tip vote 1', { user: '@carol:example.org', channel: '!lyon:example.org' });
     h.clock.advance(60_000);
     const window = { since: new Date(h.clock.now().getTime() - 7 * 86_400_000), until: h.clock.now() };
     const channels = await h.db.channel.findMany({ orderBy: { externalId: 'asc' } });

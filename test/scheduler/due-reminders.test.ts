@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueReminders, reminderOffsets } from '../../src/scheduler/reminders.ts';
+import { reminderOffsets } from '../../src/domain/meetups/reminder-offsets.ts';
+import { dueReminders } from '../../src/scheduler/reminders.ts';
 import { timeLeft } from '../../src/scheduler/reminder-card.ts';
 
 const start = new Date('2026-12-03T17:00:00Z');

@@ -164,7 +164,7 @@ describe.each(engines.filter((engine) => engine === 'postgres'))('two Relais pro
     h = await createHarness(engine, { now: paris('2026-11-29T20:00').toISOString() });
     const rooms = Array.from({ length: 12 }, (_, index) => `!room${index}:example.org`);
     for (const room of rooms) await h.run('/summary config frequency daily', moderator(room));
-    await h.run('/meetup create Apéro data | 2026-12-01 18:00 | Lyon', { user: '@admin:example.org', channel: rooms[0] });
+    await h.run('/meetup create Apéro data | 2026-12-01 18:00 | Lyon | publier', { user: '@admin:example.org', channel: rooms[0] });
     for (const room of rooms.slice(1, 4)) await h.run('/meetup announce 1', { user: '@admin:example.org', channel: room });
 
     const a = otherProcess(h, 'process-a');

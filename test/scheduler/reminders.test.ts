@@ -16,7 +16,7 @@ describe.each(engines)('meetup reminders (%s)', (engine) => {
   async function meetup(env: Record<string, string> = {}) {
     h = await createHarness(engine, { now: paris('2026-11-30T10:00').toISOString(), env });
     scheduler = new Scheduler(h.scheduling);
-    await h.run('/meetup create Apéro accessibilité | 2026-12-03 18:00 | Lyon', organizer());
+    await h.run('/meetup create Apéro accessibilité | 2026-12-03 18:00 | Lyon | publier', organizer());
     await h.run('/meetup announce 1', organizer('!other:example.org'));
   }
 
@@ -38,14 +38,15 @@ describe.each(engines)('meetup reminders (%s)', (engine) => {
       expect(sent).toHaveLength(2);
       expect(sent[0]).toContain('⏰ Rappel : Apéro accessibilité');
       expect(sent[0]).toContain('La rencontre commence dans 24 heures.');
-      expect(sent[0]).toContain('jeudi 3 décembre 2026 à 18:00 (Europe/Paris)');
+      expect(sent[0]).toContain('Quand : jeudi 3 décembre 2026, 18 h (heure de Paris)');
       expect(sent[1]).toContain('La rencontre commence dans 1 heure.');
     }
   });
 
-  it('follows the meetup’s own offsets', async () => {
+  it('follows the meetup’s own offsets, set with /meetup edit <n°> rappels', async () => {
     await meetup();
-    await h.db.meetup.update({ where: { id: 1 }, data: { reminderOffsets: '30' } });
+    expect((await h.run('/meetup edit 1 rappels 30min', organizer()))[0]).toContain('Rappels de la rencontre n°1 : 30 minutes.');
+    expect((await h.db.meetup.findUniqueOrThrow({ where: { id: 1 } })).reminderOffsets).toBe('30');
     await at('2026-12-02T18:00');
     await at('2026-12-03T17:00');
     expect(reminders(h)).toEqual([]);
@@ -59,7 +60,7 @@ describe.each(engines)('meetup reminders (%s)', (engine) => {
     await at('2026-12-02T18:00');
     expect(reminders(h)).toEqual([]);
     await at('2026-12-03T18:00');
-    expect(reminders(h)).toEqual([expect.stringContaining('vendredi 4 décembre 2026 à 18:00')]);
+    expect(reminders(h)).toEqual([expect.stringContaining('vendredi 4 décembre 2026, 18 h')]);
 
     await h.run('/meetup edit 1 when 2026-12-08 18:00', organizer());
     await at('2026-12-03T18:30');
@@ -67,7 +68,7 @@ describe.each(engines)('meetup reminders (%s)', (engine) => {
     await at('2026-12-07T18:00');
     await at('2026-12-07T18:05');
     expect(reminders(h)).toHaveLength(2);
-    expect(reminders(h)[1]).toContain('mardi 8 décembre 2026 à 18:00');
+    expect(reminders(h)[1]).toContain('mardi 8 décembre 2026, 18 h');
   });
 
   it('never reminds of a cancelled meetup', async () => {
@@ -95,5 +96,25 @@ describe.each(engines)('meetup reminders (%s)', (engine) => {
     await at('2026-12-02T18:01');
     expect(directs(h, '@bob:example.org')).toEqual([expect.stringContaining('La rencontre commence dans 24 heures.')]);
     expect(directs(h, '@carol:example.org')).toEqual([]);
+  });
+
+  it('sends no private reminder to someone who turned them off, and sends them again once turned on', async () => {
+    await meetup({ RELAIS_REMINDER_DM: 'true' });
+    const dan = { user: '@dan:example.org' };
+    await h.run('/meetup rsvp 1 oui', dan);
+    await h.run('/meetup rsvp 1 oui', { user: '@erin:example.org' });
+    expect((await h.run('/relais rappels off', dan))[0]).toBe('Vous ne recevrez plus de rappels privés avant les rencontres. Pour les retrouver : /relais reminders on');
+    await at('2026-12-02T18:00');
+    expect(directs(h, '@dan:example.org')).toEqual([]);
+    expect(directs(h, '@erin:example.org')).toEqual([expect.stringContaining('dans 24 heures')]);
+    expect((await h.run('/relais reminders on', dan))[0]).toContain('Vous recevrez un rappel privé');
+    await at('2026-12-03T17:00');
+    expect(directs(h, '@dan:example.org')).toEqual([expect.stringContaining('dans 1 heure')]);
+  });
+
+  it('says so when this Relais sends no private reminders at all', async () => {
+    await meetup();
+    expect((await h.run('/relais rappels off', { user: '@dan:example.org' }))[0]).toContain('Ce Relais n’envoie pas de rappels privés');
+    expect((await h.db.member.findFirstOrThrow({ where: { externalId: '@dan:example.org' }, include: { person: true } })).person.reminderDMs).toBe(false);
   });
 });

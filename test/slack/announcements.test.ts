@@ -19,7 +19,7 @@ afterEach(async () => {
 /** Starts Relais on Slack with one meetup announced in #general; returns the announcement's ts. */
 async function announced(options: TestbedOptions = {}): Promise<{ bed: Testbed; ts: string }> {
   bed = await startTestbed(options);
-  await bed.slash('/meetup', 'create Apéro numérique | jeudi prochain 18h30 | Mairie | capacité 30', { user: 'U0ADMIN' });
+  await bed.slash('/meetup', 'create Apéro numérique | jeudi prochain 18h30 | Mairie | capacité 30 | publier', { user: 'U0ADMIN' });
   await bed.api.waitFor('reactions.add', (call) => call.args.name === 'x');
   const { messageId } = await bed.db.announcement.findFirstOrThrow();
   return { bed, ts: messageId! };

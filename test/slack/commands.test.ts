@@ -42,8 +42,19 @@ describe('slash commands', { timeout: 20_000 }, () => {
     expect(parsed.join('\n')).not.toMatch(/<!channel>|<@U0ADMIN>/);
   });
 
-  it('/meetup create with arguments posts the announcement, seeds the RSVP reactions and confirms privately', async () => {
+  it('/meetup create with arguments previews privately with its buttons, and posts nothing', async () => {
     const { reply } = await bed.slash('/meetup', 'create Apéro numérique | jeudi prochain 18h30 | Mairie, salle 3 | capacité 30', { user: 'U0ADMIN' });
+    expect(reply.response_type).toBe('ephemeral');
+    expect(textOf(reply)).toContain('jeudi 3 décembre 2026, 18 h 30 (heure de Paris)');
+    expect(reply.blocks.find((block: { type: string }) => block.type === 'actions').elements.map((e: { action_id: string }) => e.action_id))
+      .toEqual(['meetup.publish', 'meetup.change', 'meetup.discard']);
+    expect(bed.api.calls('chat.postMessage')).toEqual([]);
+    expect((await bed.db.meetup.findFirstOrThrow()).status).toBe('draft');
+    await bed.db.meetup.deleteMany();
+  });
+
+  it('/meetup create … | publier posts the announcement, seeds the RSVP reactions and confirms privately', async () => {
+    const { reply } = await bed.slash('/meetup', 'create Apéro numérique | jeudi prochain 18h30 | Mairie, salle 3 | capacité 30 | publier', { user: 'U0ADMIN' });
     expect(textOf(reply)).toContain('Rencontre n°1 créée ; son annonce part');
     expect(reply.response_type).toBe('ephemeral');
     // The week's digest may be posted too (the testbed's clock is on Monday morning): the announcement is the one with the title.

@@ -22,15 +22,17 @@ interface FormErrors {
 type Values = Record<string, Record<string, Record<string, unknown>>>;
 
 /** view.state.values as Slack sends them for this form. */
-function answers(fields: { title?: string; date?: string; time?: string; timezone?: string; place?: string; link?: string; capacity?: string; channels?: string[] }): Values {
+function answers(fields: { title?: string; date?: string; time?: string; end?: string; timezone?: string; place?: string; link?: string; capacity?: string; reminders?: string; channels?: string[] }): Values {
   return {
     title: { value: { type: 'plain_text_input', value: fields.title ?? null } },
     date: { value: { type: 'datepicker', selected_date: fields.date ?? null } },
     time: { value: { type: 'timepicker', selected_time: fields.time ?? null } },
+    end: { value: { type: 'timepicker', selected_time: fields.end ?? null } },
     timezone: { value: { type: 'static_select', selected_option: fields.timezone ? { value: fields.timezone, text: { type: 'plain_text', text: fields.timezone } } : null } },
     place: { value: { type: 'plain_text_input', value: fields.place ?? null } },
     link: { value: { type: 'url_text_input', value: fields.link ?? null } },
     capacity: { value: { type: 'number_input', value: fields.capacity ?? null } },
+    reminders: { value: { type: 'plain_text_input', value: fields.reminders ?? null } },
     channels: { value: { type: 'multi_conversations_select', selected_conversations: fields.channels ?? [CHANNEL] } },
   };
 }
@@ -50,7 +52,9 @@ describe('the meetup form', { timeout: 20_000 }, () => {
     expect(opened.args.trigger_id).toMatch(/^trigger-/);
     expect(view).toMatchObject({ type: 'modal', callback_id: 'meetup.create', title: { text: 'Nouvelle rencontre' } });
     const blocks = Object.fromEntries(view.blocks.map((block: { block_id: string }) => [block.block_id, block]));
-    expect(Object.keys(blocks)).toEqual(['title', 'date', 'time', 'timezone', 'place', 'link', 'capacity', 'channels']);
+    expect(Object.keys(blocks)).toEqual(['title', 'date', 'time', 'end', 'timezone', 'place', 'link', 'capacity', 'reminders', 'channels']);
+    expect(blocks.end).toMatchObject({ optional: true, element: { type: 'timepicker' }, label: { text: 'Heure de fin' } });
+    expect(blocks.reminders).toMatchObject({ optional: true, element: { type: 'plain_text_input' } });
     expect(blocks.date.element.type).toBe('datepicker');
     expect(blocks.time.element.type).toBe('timepicker');
     expect(blocks.timezone.element.initial_option.value).toBe('Europe/Paris');
@@ -69,9 +73,30 @@ describe('the meetup form', { timeout: 20_000 }, () => {
     expect(body.response_action).toBe('errors');
     expect(body.errors).toEqual({
       title: 'trop court',
-      date: expect.stringContaining('est déjà passée'),
+      date: 'Le lundi 2 novembre 2026 à 18 h 30 est déjà passé.',
       link: 'valeur incorrecte',
       capacity: 'un nombre de places supérieur à 0',
+    });
+    expect(await bed.db.meetup.count()).toBe(0);
+  });
+
+  it('refuses an end before the start, a start the clocks skip, bad reminders and a title on two lines, each beside its field', async () => {
+    const { opened } = await openForm();
+    const response = await bed.submit({
+      callbackId: 'meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN',
+      values: answers({ ...valid, title: 'Apéro\nSEQUENCE:99', end: '17:00', reminders: 'demain' }),
+    });
+    expect(((await response.json()) as FormErrors).errors).toEqual({
+      title: 'sur une seule ligne',
+      end: 'l’heure de fin doit être après le début',
+      reminders: '« demain » : écrivez les délais avant la rencontre séparés par des virgules, par exemple « 2j,1h » ou « 30min » (30 jours au plus), « aucun » ou « défaut ».',
+    });
+    const gap = await bed.submit({
+      callbackId: 'meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN',
+      values: answers({ ...valid, date: '2027-03-28', time: '02:30' }),
+    });
+    expect(((await gap.json()) as FormErrors).errors).toEqual({
+      time: '2 h 30 n’existe pas le dimanche 28 mars 2027 à l’heure de Paris (passage à l’heure d’été) : choisissez 3 h ou plus tard.',
     });
     expect(await bed.db.meetup.count()).toBe(0);
   });
@@ -89,7 +114,7 @@ describe('the meetup form', { timeout: 20_000 }, () => {
     const { opened, n } = await openForm();
     const response = await bed.submit({
       callbackId: 'meetup.create', privateMetadata: opened.args.view.private_metadata, userId: 'U0ADMIN', viewId: 'V0FORM',
-      values: answers({ ...valid, link: 'visio.example.org/apero', capacity: '25' }),
+      values: answers({ ...valid, end: '20:00', link: 'visio.example.org/apero', capacity: '25', reminders: '2j, 1h' }),
     });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
@@ -100,6 +125,7 @@ describe('the meetup form', { timeout: 20_000 }, () => {
       title: 'Apéro numérique', timezone: 'Europe/Paris', place: 'Mairie, salle 3', onlineUrl: 'https://visio.example.org/apero', capacity: 25,
     });
     expect(meetup.startsAt.toISOString()).toBe('2026-12-03T17:30:00.000Z');
+    expect([meetup.endsAt?.toISOString(), meetup.reminderOffsets, meetup.status]).toEqual(['2026-12-03T19:00:00.000Z', '2880,60', 'scheduled']);
     expect(meetup.organizer).toMatchObject({ externalId: 'U0ADMIN', displayName: 'Chloé' });
     expect(meetup.announcements.map((a) => [a.channel.externalId, a.channel.workspace, a.channel.name]).sort()).toEqual([
       [CHANNEL, TEAM, 'channel-c0fake'], ['C0OTHER', TEAM, 'channel-c0other'],

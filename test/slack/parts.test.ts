@@ -35,9 +35,9 @@ describe('message text', () => {
 describe('manifest.yml', () => {
   const manifest = readFileSync(new URL('../../adapters/slack/manifest.yml', import.meta.url), 'utf8');
 
-  it('declares a slash command for every core command, and nothing else', () => {
+  it('declares a slash command for every name of every core command (/ressource too), and nothing else', () => {
     const declared = [...manifest.matchAll(/^\s+- command: \/(\S+)$/gm)].map((match) => match[1]);
-    expect(declared.sort()).toEqual(commands.map((command) => command.name).sort());
+    expect(declared.sort()).toEqual(commands.flatMap((command) => [command.name, ...(command.aliases ?? [])]).sort());
   });
 
   it('names every subcommand in the usage hints, /summary now and /relais my-data and forget-me included', () => {

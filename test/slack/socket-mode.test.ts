@@ -39,7 +39,7 @@ it('serves slash commands and events over Socket Mode, without an HTTP endpoint'
 
   const responseUrl = api.responseUrl();
   const command = socket.send('slash_commands', {
-    command: '/meetup', text: 'create Apéro | 5 décembre 2099 18h30 | Mairie', user_id: 'U0ADMIN', user_name: 'chloe',
+    command: '/meetup', text: 'create Apéro | 5 décembre 2099 18h30 | Mairie | publier', user_id: 'U0ADMIN', user_name: 'chloe',
     channel_id: CHANNEL, channel_name: 'general', team_id: TEAM, response_url: responseUrl, trigger_id: 'socket-trigger-1',
   });
   await socket.waitForAck(command);

@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
 const ourArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
-// @sparticuz/chromium's flags, less those that would make its browser laxer than a user's about what a page may load.
-const laxerThanAUsersBrowser = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+// @sparticuz/chromium's flags, less those that would make its browser laxer than a user's about what a page may load,
+// and --single-process (made for AWS Lambda), under which closing a browser context kills the whole browser.
+const unwanted = new Set(['--disable-web-security', '--allow-running-insecure-content', '--single-process']);
 
 function systemChromium(): string | undefined {
   const dirs = ['/usr/bin', ...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean)];
@@ -46,7 +47,7 @@ async function npmChromium(): Promise<{ executablePath: string; args: string[] }
     }
   }
   const { default: sparticuz } = await import('@sparticuz/chromium');
-  return { executablePath: path.join(target, 'chromium'), args: sparticuz.args.filter((arg) => !laxerThanAUsersBrowser.has(arg)) };
+  return { executablePath: path.join(target, 'chromium'), args: sparticuz.args.filter((arg) => !unwanted.has(arg)) };
 }
 
 /** Launches headless Chromium for a test; throws, with what to install, when there is none. */

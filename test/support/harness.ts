@@ -33,6 +33,8 @@ export interface Speaker {
   channel: string;
   /** A moderator of the channel on the platform (a Slack workspace admin, a Matrix room moderator). */
   moderator: boolean;
+  /** The channel is private, as its platform would say (unset: the platform does not say). */
+  private?: boolean;
 }
 
 export interface Harness {
@@ -63,13 +65,13 @@ const nameOf = (user: string) => user.replace(/^@|:.*$/g, '');
  * Relais as buildRelais makes it, on a real, fresh database, serving the in-memory chat
  * (test/memory-chat): the core's behaviour without any real platform's SDK.
  */
-export async function createHarness(engine: Engine, options: { env?: Record<string, string>; now?: string; platform?: string; schedule?: boolean } = {}): Promise<Harness> {
+export async function createHarness(engine: Engine, options: { env?: Record<string, string>; now?: string; platform?: string; directMessages?: boolean; schedule?: boolean } = {}): Promise<Harness> {
   const database = await createTestDatabase(engine);
   const platform = options.platform ?? 'memory';
   const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', RELAIS_ADMINS: `${platform}:@admin:example.org`, ...options.env }, [wikiConfig]);
   const clock = new ManualClock(new Date(options.now ?? '2026-11-30T09:00:00Z'));
   const relais = await buildRelais(config, {
-    platforms: [memoryPlatform(platform)], clock, logger: createLogger('silent'), schedule: options.schedule,
+    platforms: [memoryPlatform(platform, { directMessages: options.directMessages ?? true })], clock, logger: createLogger('silent'), schedule: options.schedule,
     timing: { announcer: { coalesceMs: 5, minIntervalMs: 5, sweepMs: 50 }, delivery: { sweepMs: 50, firstRetryMs: 10, maxRetryMs: 100 }, pipeline: { sweepMs: 50 } },
   });
   const adapter = relais.adapters[0] as MemoryChat;
@@ -81,7 +83,7 @@ export async function createHarness(engine: Engine, options: { env?: Record<stri
     const receipt = await relais.port.handle({
       ...what,
       deliveryKey,
-      channel: { platform, workspace: 'example.org', externalId: channel },
+      channel: { platform, workspace: 'example.org', externalId: channel, ...(who.private === undefined ? {} : { private: who.private }) },
       user: { platform, workspace: 'example.org', externalId: user, displayName: nameOf(user) },
       channelModerator: who.moderator ?? false,
       replyTo: { channel },

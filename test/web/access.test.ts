@@ -16,7 +16,7 @@ describe('web access (sqlite)', () => {
     afterAll(() => relais?.close());
 
     it('refuses every page, feed and wrong token with 401 and a form to enter the token', async () => {
-      for (const path of ['/', '/tips?q=reunion', `/tips/${seeded.tips.umap}`, '/meetups', '/calendar.ics', `/meetups/${seeded.meetups.apero}.ics`, '/networks/cartes']) {
+      for (const path of ['/', '/tips?q=reunion', `/tips/${seeded.tips.umap}`, '/meetups', '/calendar.ics', `/meetups/${seeded.meetups.apero}.ics`, '/networks/cartes', '/resources', '/feed.atom', '/tags/outils/feed.atom']) {
         const response = await get(path);
         expect(response.status, path).toBe(401);
         const body = await response.text();
@@ -48,10 +48,21 @@ describe('web access (sqlite)', () => {
       expect(await next.text()).toContain('Cartographie libre');
     });
 
-    it('serves calendar feeds to ?token= directly (calendar clients keep no cookies)', async () => {
+    it('serves calendar and Atom feeds to ?token= directly (calendar clients and feed readers keep no cookies)', async () => {
       const response = await get(`/calendar.ics?token=${token}`);
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('BEGIN:VCALENDAR');
+      const atom = await get(`/feed.atom?token=${token}`);
+      expect(atom.status).toBe(200);
+      expect(await atom.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    });
+
+    it('asks for the token without links that would only be refused too', async () => {
+      const body = await (await get('/tips')).text();
+      expect(body).not.toContain('href="/tips"');
+      expect(body).not.toContain('href="/meetups"');
+      expect(body).not.toContain('role="search"');
+      expect(body).toContain('<label for="token">Jeton d’accès</label>');
     });
 
     it('keeps /healthz open without data', async () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
-import { hostileText, seed, startWebRelais, type Seeded, type WebRelais } from './web-relais.ts';
+import { hostileText, idIn, seed, startWebRelais, type Seeded, type WebRelais } from './web-relais.ts';
 
 /** The titles of the tips a list page shows, in order. */
 const tipTitles = (page: Page) => page.locator('main ul.cards h2 a').allTextContents();
@@ -99,8 +99,8 @@ describe('web pages in Chromium (sqlite)', () => {
     await page.goto('/meetups');
     const upcoming = page.getByRole('region', { name: 'À venir' });
     const apero = upcoming.locator('li', { hasText: 'Apéro numérique' });
-    expect(await apero.textContent()).toContain('2 participent · 1 peut-être · 2 inscrit·es sur 2 places · 1 en liste d’attente');
-    expect(await apero.locator('time').textContent()).toBe('dimanche 10 janvier 2027 à 18:30 (Europe/Paris)');
+    expect(await apero.textContent()).toContain('2 participent · 1 peut-être · 2 inscrit·es sur 2 places · complet · 1 en liste d’attente');
+    expect(await apero.locator('time').textContent()).toBe('dimanche 10 janvier 2027, 18 h 30 (heure de Paris)');
     expect(await upcoming.locator('li', { hasText: 'Visite annulée' }).locator('.status-cancelled').textContent()).toBe('(Annulée)');
     expect(await page.getByRole('region', { name: 'Passées' }).locator('h3').allTextContents()).toEqual(['Rencontre de rentrée']);
     expect(await page.locator('code.feed').textContent()).toBe('http://relais.test/calendar.ics');
@@ -110,6 +110,59 @@ describe('web pages in Chromium (sqlite)', () => {
     expect(facts).toContain('Mairie, salle 3');
     expect(facts).toContain('Alice Martin');
     expect(await page.getByRole('link', { name: 'Ajouter à mon agenda (.ics)' }).getAttribute('href')).toBe(`/meetups/${seeded.meetups.apero}.ics`);
+  });
+
+  it('gives each meetup its own calendar link and a map search for its place; a cancelled one has neither answers nor calendar link', async () => {
+    await page.goto('/meetups');
+    const upcoming = page.getByRole('region', { name: 'À venir' });
+    const apero = upcoming.locator('li', { hasText: 'Apéro numérique' });
+    expect(await apero.getByRole('link', { name: 'Ajouter à mon agenda (.ics)' }).getAttribute('href')).toBe(`/meetups/${seeded.meetups.apero}.ics`);
+    expect(await apero.getByRole('link', { name: 'Mairie, salle 3' }).getAttribute('href')).toBe('https://www.openstreetmap.org/search?query=Mairie%2C%20salle%203');
+    const cancelled = upcoming.locator('li', { hasText: 'Visite annulée' });
+    expect(await cancelled.textContent()).not.toMatch(/participe|peut-être/);
+    expect(await cancelled.getByRole('link', { name: 'Ajouter à mon agenda (.ics)' }).count()).toBe(0);
+
+    await page.goto(`/meetups/${seeded.meetups.cancelled}`);
+    expect(await page.locator('main').textContent()).not.toMatch(/Réponses|participe|Ajouter à mon agenda/);
+    expect(await page.locator('.status-cancelled').first().textContent()).toBe('(Annulée)');
+
+    await page.goto(`/meetups/${seeded.meetups.apero}`);
+    const facts = await page.locator('dl.facts').textContent();
+    expect(facts).toContain('2 · complet');
+    expect(await page.locator('dl.facts dt', { hasText: 'Liste d’attente' }).locator('xpath=following-sibling::dd[1]').textContent()).toBe('1');
+  });
+
+  it('marks an online meetup as such, with its link and its end', async () => {
+    const [created] = await relais.run('/meetup create Webinaire accessibilité | 20 janvier 2027 de 14h à 16h | https://visio.example.org/salle-42 | publier', { channel: 'cartes' });
+    const id = idIn(created);
+    await page.goto('/meetups');
+    const item = page.getByRole('region', { name: 'À venir' }).locator('li', { hasText: 'Webinaire accessibilité' });
+    expect(await item.locator('time').textContent()).toBe('mercredi 20 janvier 2027, 14 h – 16 h (heure de Paris)');
+    expect(await item.locator('.online').textContent()).toBe('en ligne');
+    expect(await item.getByRole('link', { name: 'https://visio.example.org/salle-42' }).getAttribute('href')).toBe('https://visio.example.org/salle-42');
+    await page.goto(`/meetups/${id}`);
+    expect(await page.locator('dl.facts').textContent()).toContain('en ligne : https://visio.example.org/salle-42');
+  });
+
+  it('fits a 320 px wide phone on every page, long words and addresses included: no sideways scrolling', async () => {
+    const long = 'https://example.org/un-lien-vraiment-tres-long-sans-aucune-espace-qui-deborderait-de-lecran-des-telephones';
+    const meetup = idIn((await relais.run(`/meetup create Ordre du jour ${long} | 21 janvier 2027 de 9h à 12h | Salle-des-délibérations-du-conseil-communautaire-intercommunal ${long} | publier`, { channel: 'cartes' }))[0]);
+    const tip = idIn((await relais.run(`/tip add Anticonstitutionnellementmentionné ${long} #outils`, { channel: 'cartes' }))[0]);
+    // The same page, resized: the npm build of Chromium runs in one process, where a second context would take the browser down with it.
+    const desktop = page.viewportSize();
+    await page.setViewportSize({ width: 320, height: 640 });
+    const overflowing: string[] = [];
+    try {
+      for (const path of ['/', '/tips', `/tips/${tip}`, '/meetups', `/meetups/${meetup}`, `/meetups/${seeded.meetups.cancelled}`, '/networks/cartes', '/tips?q=lien']) {
+        await page.goto(path);
+        const [scrollWidth, innerWidth] = await page.evaluate<[number, number]>('[document.documentElement.scrollWidth, window.innerWidth]');
+        expect(innerWidth).toBe(320);
+        if (scrollWidth > innerWidth) overflowing.push(`${path}: ${scrollWidth} > ${innerWidth}`);
+      }
+    } finally {
+      if (desktop) await page.setViewportSize(desktop);
+    }
+    expect(overflowing).toEqual([]);
   });
 
   it('shows a network page with its channels, meetups and calendar feed', async () => {
@@ -126,7 +179,7 @@ describe('web pages in Chromium (sqlite)', () => {
     await page.waitForURL(/lang=en/);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('h1').textContent()).toBe('Tips #outils');
-    expect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).toEqual(['Home', 'Tips', 'Meetups']);
+    expect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).toEqual(['Home', 'Tips', 'Resources', 'Meetups']);
     await page.goto('/meetups');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('h1').textContent()).toBe('Meetups');
@@ -141,11 +194,11 @@ describe('web pages in Chromium (sqlite)', () => {
     const focused = () => page.evaluate<string>("(() => { const e = document.activeElement; return e.tagName.toLowerCase() + ':' + (e.id || e.textContent.trim()); })()");
     const focusOutline = () => page.evaluate<string>('(() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + " " + s.outlineWidth; })()');
     const order: string[] = [];
-    for (let step = 0; step < 6; step++) {
+    for (let step = 0; step < 7; step++) {
       await page.keyboard.press('Tab');
       order.push(await focused());
     }
-    expect(order).toEqual(['a:Aller au contenu', 'a:Accueil', 'a:Astuces', 'a:Rencontres', 'input:search-q', 'button:Rechercher']);
+    expect(order).toEqual(['a:Aller au contenu', 'a:Accueil', 'a:Astuces', 'a:Ressources', 'a:Rencontres', 'input:search-q', 'button:Rechercher']);
     expect(await focusOutline()).toBe('solid 3px');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.type('cartographie');

@@ -15,12 +15,16 @@ describe.each(engines)('tip search page (%s)', (engine) => {
 
   it('marks the matched words in an excerpt, escaped, and shows tags as written', async () => {
     const body = await page('/tips?q=partager');
-    expect(body).toContain('<p class="excerpt">Les fiches &lt;b&gt;<mark>partagées</mark>&lt;/b&gt; sont dans le dossier commun</p>');
+    expect(body).toContain('<p class="excerpt" lang="fr">Les fiches &lt;b&gt;<mark>partagées</mark>&lt;/b&gt; sont dans le dossier commun</p>');
     expect(body).toContain('<a href="/tips?tag=deliberations">#Délibérations</a>');
     expect(body).not.toContain('<b>partagées</b>');
   });
 
-  it('lists tips without excerpts when not searching', async () => {
-    expect(await page('/tips')).not.toContain('class="excerpt"');
+  it('lists tips with the text that follows their title when not searching, nothing marked', async () => {
+    await relais.run('/tip add Rangement des fiches\nElles sont classées par <commune> dans le dossier commun');
+    const body = await page('/tips');
+    expect(body).toContain('<a href="/tips/2" lang="fr">Rangement des fiches</a>');
+    expect(body).toContain('<p class="excerpt" lang="fr">Elles sont classées par &lt;commune&gt; dans le dossier commun</p>');
+    expect(body).not.toContain('<mark>');
   });
 });

@@ -87,11 +87,11 @@ export async function seed(relais: WebRelais) {
   await relais.run(`/tip vote ${umap}`, { user: 'Alice Martin' });
   await relais.run(`/tip vote ${umap}`, { user: 'Chloé Bernard' });
 
-  const apero = idIn((await relais.run('/meetup create Apéro numérique | 10 janvier 2027 à 18h30 | Mairie, salle 3 | capacité 2', { channel: 'cartes' }))[0]);
+  const apero = idIn((await relais.run('/meetup create Apéro numérique | 10 janvier 2027 à 18h30 | Mairie, salle 3 | capacité 2 | publier', { channel: 'cartes' }))[0]);
   for (const user of ['Bruno Dupont', 'Chloé Bernard', 'David Petit']) await relais.run(`/meetup rsvp ${apero} oui`, { user });
   await relais.run(`/meetup rsvp ${apero} peut-être`, { user: 'Emma Roux' });
-  const dst = idIn((await relais.run('/meetup create Atelier cartes | 30 mars 2027 à 18h30 | Tiers-lieu, Lyon', { channel: 'cartes' }))[0]);
-  const cancelled = idIn((await relais.run('/meetup create Visite annulée | 12 février 2027 à 10h | Musée', { channel: 'ecoles' }))[0]);
+  const dst = idIn((await relais.run('/meetup create Atelier cartes | 30 mars 2027 à 18h30 | Tiers-lieu, Lyon | publier', { channel: 'cartes' }))[0]);
+  const cancelled = idIn((await relais.run('/meetup create Visite annulée | 12 février 2027 à 10h | Musée | publier', { channel: 'ecoles' }))[0]);
   await relais.run(`/meetup edit ${cancelled} lieu Musée des Confluences`, { channel: 'ecoles' });
   await relais.run(`/meetup cancel ${cancelled}`, { channel: 'ecoles' });
 

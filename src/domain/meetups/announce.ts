@@ -16,6 +16,7 @@ import { getMeetup } from './service.ts';
 export async function announce(tx: Tx, out: Outgoing, render: RenderAnnouncement, meetupId: number, channel: ChannelRecord): Promise<void> {
   const meetup = await getMeetup(tx, meetupId);
   if (meetup.status === 'cancelled') throw new RelaisError('conflict', 'meetups.errors.cancelled', { id: meetupId });
+  if (meetup.status === 'draft') throw new RelaisError('conflict', 'meetupFlow.errors.notPublished', { id: meetupId });
   const existing = await tx.announcement.findUnique({ where: { meetupId_channelId: { meetupId, channelId: channel.id } } });
   if (existing) throw new RelaisError('conflict', 'meetups.errors.alreadyAnnounced', { id: meetupId });
   const announcement = await tx.announcement.create({ data: { meetupId, channelId: channel.id, renderedRevision: meetup.revision } });

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/transaction.ts';
 import type { ChannelRecord } from '../directory.ts';
+import { visibleMeetups } from '../meetups/service.ts';
 
 export const slugPattern = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
@@ -16,5 +17,5 @@ export async function attachChannel(db: Tx, channel: ChannelRecord, networkId: n
 }
 
 export async function listNetworks(db: Tx) {
-  return db.network.findMany({ orderBy: { name: 'asc' }, include: { _count: { select: { channels: true, tips: true, meetups: true } } } });
+  return db.network.findMany({ orderBy: { name: 'asc' }, include: { _count: { select: { channels: true, tips: { where: { status: 'published' } }, meetups: { where: visibleMeetups } } } } });
 }

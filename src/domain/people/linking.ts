@@ -120,7 +120,8 @@ async function mergePeople(db: Tx, keepId: number, goneId: number, now: Date) {
     }
     const gone = await tx.person.delete({ where: { id: goneId } });
     const kept = await tx.person.findUniqueOrThrow({ where: { id: keepId } });
-    if (!kept.calendarToken && gone.calendarToken) await tx.person.update({ where: { id: keepId }, data: { calendarToken: gone.calendarToken } });
+    // Reminders turned off on either side stay off: nobody gets messages they declined.
+    await tx.person.update({ where: { id: keepId }, data: { reminderDMs: kept.reminderDMs && gone.reminderDMs, ...(!kept.calendarToken && gone.calendarToken ? { calendarToken: gone.calendarToken } : {}) } });
     return { changedMeetups, promoted };
   });
 }
@@ -136,7 +137,8 @@ export async function unlinkPlatform(db: Tx, member: MemberRecord, platform: str
     const leaving = identities.find((identity) => identity.platform === platform);
     if (identities.length < 2) throw new RelaisError('conflict', 'people.unlink.errors.nothingLinked');
     if (!leaving) throw new RelaisError('not_found', 'people.unlink.errors.noSuchPlatform', { platform, platforms: identities.map((identity) => identity.platform).join(', ') });
-    const { id: personId } = await tx.person.create({ data: {} });
+    const { reminderDMs } = await tx.person.findUniqueOrThrow({ where: { id: member.personId } });
+    const { id: personId } = await tx.person.create({ data: { reminderDMs } });
     await tx.member.update({ where: { id: leaving.id }, data: { personId } });
     await tx.rsvp.updateMany({ where: { memberId: leaving.id }, data: { personId } });
     await tx.tipVote.updateMany({ where: { memberId: leaving.id }, data: { personId } });

@@ -79,7 +79,11 @@ export function forgottenCard(done: Forgotten, { t, locale }: Pick<PrivacyCardOp
     locale,
     tone: 'success',
     body: [[t('privacy.forget.done', {
-      rsvps: done.rsvpsRemoved, votes: done.votesRemoved, roles: done.rolesRemoved, tips: done.tipsAnonymised, meetups: done.meetupsAnonymised,
+      rsvps: t('privacy.forget.counts.rsvps', { count: done.rsvpsRemoved }),
+      votes: t('privacy.forget.counts.votes', { count: done.votesRemoved }),
+      roles: t('privacy.forget.counts.roles', { count: done.rolesRemoved }),
+      tips: t('privacy.forget.counts.tips', { count: done.tipsAnonymised }),
+      meetups: t('privacy.forget.counts.meetups', { count: done.meetupsAnonymised }),
     })], [t('privacy.forget.again')]],
   };
 }

@@ -38,6 +38,8 @@ export async function forgetMember(db: Tx, member: MemberRecord, anonymousName: 
     for (const tip of tips) {
       await tx.tip.update({ where: { id: tip.id }, data: { authorId: anonymous.id, ...searchFields({ ...tip, authorName: anonymous.displayName }) } });
     }
+    // A draft was theirs alone: it goes with them rather than to the anonymous member.
+    await tx.meetup.deleteMany({ where: { organizerId: { in: ids }, status: 'draft' } });
     const meetups = await tx.meetup.updateMany({ where: { organizerId: { in: ids } }, data: { organizerId: anonymous.id } });
 
     const seats = await tx.rsvp.findMany({

@@ -46,6 +46,12 @@ export const digestSettings = {
     schema: z.string().transform((value) => value.toLowerCase()).pipe(z.enum(['on', 'off', 'oui', 'non'], 'validation.onOff'))
       .transform((value) => ({ isHub: value === 'on' || value === 'oui' })),
   },
+  /** The digest gets a section with its network's moderation queue: the channel its moderators read (best a private one). */
+  moderation: {
+    aliases: ['modération'],
+    schema: z.string().transform((value) => value.toLowerCase()).pipe(z.enum(['on', 'off', 'oui', 'non'], 'validation.onOff'))
+      .transform((value) => ({ digestModeration: value === 'on' || value === 'oui' })),
+  },
 } as const;
 
 export type DigestSettingName = keyof typeof digestSettings;

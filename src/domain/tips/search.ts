@@ -1,11 +1,16 @@
-import { empty, join, sqltag as sql } from '@prisma/client/runtime/client';
+import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { Engine } from '../../db/client.ts';
 import { atomically, type Tx } from '../../db/transaction.ts';
 import { prefixForms, queryWords, type QueryWord } from './search-text.ts';
+import { tipsReadBySql, type Readers } from './visibility.ts';
 
 export interface TipSearchOptions {
   limit: number;
   networkId?: number | null;
+  /** Who reads the results (src/domain/tips/visibility.ts). */
+  readers: Readers;
+  /** Tips verified (and not yet due for review) at this instant rank first. */
+  now: Date;
 }
 
 /**
@@ -69,7 +74,7 @@ function postgresQueries(words: QueryWord[]) {
  * query of several words first reads how many tips have each): FTS5 on SQLite, the stored,
  * GIN-indexed "searchVector" on PostgreSQL. Every word must match, as a stem in French or English
  * ("partager" finds "partagées", "library" finds "libraries"); tips having them come first, ranked
- * (bm25, ts_rank). Only when they are fewer than the limit do tips where the last word starts a
+ * (bm25, ts_rank), verified ones before the others. Only when they are fewer than the limit do tips where the last word starts a
  * longer word follow, newest first ("outil" then "outillage"; "parta" finds "partagées"): a
  * prefix of a common word costs a scan of every tip having it, and the constant condition on the
  * first list's size lets both engines skip that scan. The query strings are bound parameters.
@@ -78,6 +83,7 @@ export async function searchTipIds(db: Tx, engine: Engine, query: string, option
   const words = queryWords(query);
   if (words.length === 0) return [];
   const network = options.networkId ?? null;
+  const { now } = options;
   if (engine === 'sqlite') {
     // The last word's prefixes: short ones as FTS5 prefix queries, longer ones expanded to the
     // indexed words they start (FTS5 would read the whole index of each), in the MATCH string.
@@ -106,27 +112,29 @@ export async function searchTipIds(db: Tx, engine: Engine, query: string, option
       SELECT r.id AS id FROM (
         SELECT id, 0 AS stage, score FROM exact
         UNION ALL SELECT id, 1 AS stage, 0 AS score FROM prefixed WHERE id NOT IN (SELECT id FROM exact)) r
-      JOIN "Tip" t ON t.id = r.id AND t.status = 'published'
-      ORDER BY r.stage, r.score, r.id DESC LIMIT ${options.limit}`;
+      JOIN "Tip" t ON t.id = r.id AND ${tipsReadBySql(options.readers, 't.')}
+      ORDER BY r.stage, CASE WHEN t."reviewAt" > ${now} THEN 0 ELSE 1 END, r.score, r.id DESC LIMIT ${options.limit}`;
     return rows.map((row) => Number(row.id));
   }
   // The newest matches are found by id alone, then ranked: carrying each match's tsvector
   // through the sort costs twice as much as fetching it again for the ones kept.
   const { exact, prefixed } = postgresQueries(words);
+  const visible = tipsReadBySql(options.readers, '');
+  const verified = (column: Sql) => sql`CASE WHEN ${column} > ${now} THEN 0 ELSE 1 END`;
   const rows = await db.$queryRaw<{ id: number }[]>`
     WITH exact AS MATERIALIZED (
-      SELECT t.id, ts_rank(t."searchVector", to_tsquery('simple', ${exact})) AS score FROM (
+      SELECT t.id, ts_rank(t."searchVector", to_tsquery('simple', ${exact})) AS score, ${verified(raw('t."reviewAt"'))} AS unverified FROM (
         SELECT id FROM "Tip"
-        WHERE "searchVector" @@ to_tsquery('simple', ${exact}) AND status = 'published' AND (${network}::int IS NULL OR "networkId" = ${network}::int)
+        WHERE "searchVector" @@ to_tsquery('simple', ${exact}) AND ${visible} AND (${network}::int IS NULL OR "networkId" = ${network}::int)
         ORDER BY id DESC LIMIT ${RANKED_MATCHES}) newest JOIN "Tip" t USING (id)),
     prefixed AS MATERIALIZED (
-      SELECT id FROM "Tip"
+      SELECT id, ${verified(raw('"reviewAt"'))} AS unverified FROM "Tip"
       WHERE (SELECT count(*) FROM exact) < ${options.limit}
-        AND "searchVector" @@ to_tsquery('simple', ${prefixed}) AND status = 'published' AND (${network}::int IS NULL OR "networkId" = ${network}::int)
+        AND "searchVector" @@ to_tsquery('simple', ${prefixed}) AND ${visible} AND (${network}::int IS NULL OR "networkId" = ${network}::int)
       ORDER BY id DESC LIMIT ${options.limit})
     SELECT id FROM (
-      SELECT id, 0 AS stage, score FROM exact
-      UNION ALL SELECT id, 1 AS stage, 0 AS score FROM prefixed WHERE id NOT IN (SELECT id FROM exact)) ranked
-    ORDER BY stage, score DESC, id DESC LIMIT ${options.limit}`;
+      SELECT id, 0 AS stage, unverified, score FROM exact
+      UNION ALL SELECT id, 1 AS stage, unverified, 0 AS score FROM prefixed WHERE id NOT IN (SELECT id FROM exact)) ranked
+    ORDER BY stage, unverified, score DESC, id DESC LIMIT ${options.limit}`;
   return rows.map((row) => Number(row.id));
 }

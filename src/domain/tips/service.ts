@@ -1,20 +1,23 @@
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import type { Engine } from '../../db/client.ts';
 import { atomically, type Tx } from '../../db/transaction.ts';
-import { notFound } from '../../core/errors.ts';
+import { notFound, RelaisError } from '../../core/errors.ts';
 import type { MemberRecord } from '../directory.ts';
-import { truncate } from '../../core/text.ts';
 import { excerpt, type Excerpt } from './search-excerpt.ts';
-import { searchFields } from './search-index.ts';
+import { searchFields, titleOf } from './search-index.ts';
 import { isLanguage, type Language } from './search-text.ts';
 import { searchTipIds } from './search.ts';
 import { extractTags, resolveAliases, resolveTag, tagOf, uniqueTags, withoutTrailingTags, type Tag } from './tags.ts';
 import { personIdOf } from '../people/identities.ts';
+import { tipsReadBy, type Readers } from './visibility.ts';
 
 export const tipInclude = {
   author: true,
   network: true,
   tags: { orderBy: { tag: 'asc' } },
+  verifiedBy: { select: { displayName: true } },
+  // The original messages of the tips merged into this one, shown with it; a restricted one's link never is.
+  mergedFrom: { where: { restricted: false, permalink: { not: null } }, select: { id: true, permalink: true }, orderBy: { id: 'asc' } },
 } satisfies Prisma.TipInclude;
 
 export type TipView = Prisma.TipGetPayload<{ include: typeof tipInclude }>;
@@ -29,13 +32,10 @@ export interface NewTip {
   tags?: string[];
   /** The language it is written in; by default its channel's locale (none: both languages). */
   language?: Language | null;
+  /** Read only within its network until published; by default, when its channel is private. */
+  restricted?: boolean;
   /** From the injected clock, so digests and tests see the same time as the rest of Relais. */
   createdAt: Date;
-}
-
-function titleOf(text: string): string {
-  const firstLine = withoutTrailingTags(text).split('\n')[0] ?? '';
-  return truncate(firstLine.trim() || text.trim(), 80, { atWord: true });
 }
 
 /** The tip's tags: given ones, then the text's #hashtags, merged ones written as what they were merged into; too many are refused. */
@@ -43,22 +43,25 @@ async function tagsOf(db: Tx, text: string, given: string[] = []): Promise<Tag[]
   return resolveAliases(db, uniqueTags([...given.map(tagOf), ...extractTags(text)]));
 }
 
-async function languageOf(db: Tx, tip: NewTip): Promise<Language | null> {
-  if (tip.language !== undefined) return tip.language;
-  if (tip.channelId === null) return null;
-  const channel = await db.channel.findUnique({ where: { id: tip.channelId }, select: { locale: true } });
-  return isLanguage(channel?.locale) ? channel.locale : null;
+/** What a tip takes from its channel unless told: the channel's locale as its language, its privacy. */
+async function fromChannel(db: Tx, tip: NewTip): Promise<{ language: Language | null; restricted: boolean }> {
+  const channel = tip.channelId === null ? null : await db.channel.findUnique({ where: { id: tip.channelId }, select: { locale: true, private: true } });
+  return {
+    language: tip.language !== undefined ? tip.language : isLanguage(channel?.locale) ? channel.locale : null,
+    restricted: tip.restricted ?? channel?.private ?? false,
+  };
 }
 
 export async function addTip(db: Tx, tip: NewTip): Promise<TipView> {
   const tags = await tagsOf(db, tip.text, tip.tags);
-  const language = await languageOf(db, tip);
+  const { language, restricted } = await fromChannel(db, tip);
   const title = titleOf(tip.text);
   return db.tip.create({
     data: {
       title,
       text: tip.text,
       language,
+      restricted,
       ...searchFields({ title, text: tip.text, tags, authorName: tip.author.displayName, language }),
       authorId: tip.author.id,
       channelId: tip.channelId,
@@ -71,8 +74,30 @@ export async function addTip(db: Tx, tip: NewTip): Promise<TipView> {
   });
 }
 
-/** A published tip, or not_found: hidden tips do not exist for readers. */
-export async function getTip(db: Tx, id: number): Promise<TipView> {
+/** A merged tip's number answers with the tip it was merged into: that tip's number, else the one asked. */
+export async function currentTipId(db: Tx, id: number): Promise<number> {
+  const tip = await db.tip.findUnique({ where: { id }, select: { status: true, mergedIntoId: true } });
+  return tip?.status === 'merged' && tip.mergedIntoId !== null ? tip.mergedIntoId : id;
+}
+
+/** Acting on a merged tip's old number is refused with the new one: an edit or a removal must name what it changes. */
+export async function refuseMerged(db: Tx, id: number): Promise<void> {
+  const into = await currentTipId(db, id);
+  if (into !== id) throw new RelaisError('conflict', 'curation.errors.merged', { id, into });
+}
+
+/**
+ * A tip these readers see, or not_found: hidden tips, and restricted ones for other readers, do
+ * not exist for them. A merged tip's number gives the tip it was merged into.
+ */
+export async function getTip(db: Tx, id: number, readers: Readers): Promise<TipView> {
+  const tip = await db.tip.findFirst({ where: { id: await currentTipId(db, id), ...tipsReadBy(readers) }, include: tipInclude });
+  if (!tip) throw notFound('tip', id);
+  return tip;
+}
+
+/** A published tip by its own number, whoever reads (its handler was allowed to act on it). */
+async function publishedTip(db: Tx, id: number): Promise<TipView> {
   const tip = await db.tip.findFirst({ where: { id, status: 'published' }, include: tipInclude });
   if (!tip) throw notFound('tip', id);
   return tip;
@@ -80,7 +105,7 @@ export async function getTip(db: Tx, id: number): Promise<TipView> {
 
 /** Replaces the text; title, tags and search text follow. Tags are rewritten in the same transaction. */
 export async function editTip(db: Tx, id: number, text: string): Promise<TipView> {
-  const current = await getTip(db, id);
+  const current = await publishedTip(db, id);
   const tags = await tagsOf(db, text);
   const title = titleOf(text);
   return atomically(db, async (tx) => {
@@ -98,30 +123,39 @@ export async function editTip(db: Tx, id: number, text: string): Promise<TipView
   });
 }
 
-export async function hideTip(db: Tx, id: number): Promise<void> {
-  await db.tip.update({ where: { id }, data: { status: 'hidden' } });
+/** Hidden tips stay in the database, out of every reader's sight, until the purge (RELAIS_TIP_PURGE_DAYS after `now`). */
+export async function hideTip(db: Tx, id: number, now: Date): Promise<void> {
+  await db.tip.update({ where: { id }, data: { status: 'hidden', hiddenAt: now } });
+}
+
+export interface Vote {
+  /** The tip voted for (a merged tip's number votes for the tip it was merged into). */
+  tipId: number;
+  /** False when the member had already voted. */
+  counted: boolean;
 }
 
 /**
- * One vote per person (whichever of their linked identities votes); returns false when they had already voted. The vote and the tip's
- * count change together. Looked up first rather than caught as a unique violation: inside the
- * gesture's transaction a failed statement aborts it on PostgreSQL (a vote racing the same
- * person's vote from another process is re-run by the pipeline, and finds the vote then).
+ * One vote per person (whichever of their linked identities votes), never for one's own tip. The
+ * vote and the tip's count change together. Looked up first rather than caught as a unique
+ * violation: inside the gesture's transaction a failed statement aborts it on PostgreSQL (a vote
+ * racing the same person's vote from another process is re-run by the pipeline, and finds the vote then).
  */
-export async function voteTip(db: Tx, tipId: number, memberId: number): Promise<boolean> {
-  await getTip(db, tipId);
+export async function voteTip(db: Tx, id: number, memberId: number, readers: Readers): Promise<Vote> {
+  const { id: tipId, author } = await getTip(db, id, readers);
   const personId = await personIdOf(db, memberId);
-  if (await db.tipVote.findUnique({ where: { tipId_personId: { tipId, personId } } })) return false;
+  if (author.personId === personId) throw new RelaisError('conflict', 'curation.errors.ownVote', { id: tipId });
+  if (await db.tipVote.findUnique({ where: { tipId_personId: { tipId, personId } } })) return { tipId, counted: false };
   await db.tip.update({ where: { id: tipId }, data: { voteCount: { increment: 1 }, votes: { create: { memberId, personId } } } });
-  return true;
+  return { tipId, counted: true };
 }
 
-/** The newest tips, of one tag if given (folded; a tag merged away finds what it was merged into). */
-export async function latestTips(db: Tx, options: { tag?: string; networkId?: number | null; limit: number }): Promise<TipView[]> {
+/** The newest tips these readers see, of one tag if given (folded; a tag merged away finds what it was merged into). */
+export async function latestTips(db: Tx, options: { tag?: string; networkId?: number | null; limit: number; readers: Readers }): Promise<TipView[]> {
   const tag = options.tag ? await resolveTag(db, options.tag) : undefined;
   return db.tip.findMany({
     where: {
-      status: 'published',
+      ...tipsReadBy(options.readers),
       ...(tag ? { tags: { some: { tag } } } : {}),
       ...(options.networkId ? { networkId: options.networkId } : {}),
     },
@@ -131,11 +165,12 @@ export async function latestTips(db: Tx, options: { tag?: string; networkId?: nu
   });
 }
 
-export async function topTips(db: Tx, limit: number, since?: Date): Promise<TipView[]> {
+/** The most voted tips, ties to the newest; tips nobody voted for are not "top". */
+export async function topTips(db: Tx, options: { limit: number; readers: Readers }): Promise<TipView[]> {
   return db.tip.findMany({
-    where: { status: 'published', ...(since ? { createdAt: { gte: since } } : {}) },
-    orderBy: [{ voteCount: 'desc' }, { createdAt: 'desc' }],
-    take: limit,
+    where: { ...tipsReadBy(options.readers), voteCount: { gt: 0 } },
+    orderBy: [{ voteCount: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+    take: options.limit,
     include: tipInclude,
   });
 }
@@ -146,9 +181,9 @@ const EXCERPT_LENGTH = 140;
 /** A search result: the tip, and the part of its text around the matched words (trailing #tags are shown as tags). */
 export type SearchHit = TipView & { excerpt: Excerpt };
 
-/** Published tips matching the query, best first (search.ts), each with its excerpt. */
-export async function searchTips(db: Tx, engine: Engine, query: string, options: { limit: number; networkId?: number | null }): Promise<SearchHit[]> {
-  const ids = await searchTipIds(db, engine, query, options);
+/** Tips these readers see matching the query, best first (search.ts), each with its excerpt; by default, what the public sees. */
+export async function searchTips(db: Tx, engine: Engine, query: string, options: { limit: number; networkId?: number | null; readers?: Readers; now?: Date }): Promise<SearchHit[]> {
+  const ids = await searchTipIds(db, engine, query, { readers: 'public', now: new Date(), ...options });
   if (ids.length === 0) return [];
   const tips = await db.tip.findMany({ where: { id: { in: ids } }, include: tipInclude });
   const byId = new Map(tips.map((tip) => [tip.id, tip]));

@@ -1,13 +1,7 @@
 import { RelaisError } from '../../core/errors.ts';
 import { atomically, type Tx } from '../../db/transaction.ts';
 import { reindexTips } from './search-index.ts';
-import { tagOf, type Tag } from './tags.ts';
-
-/** The most used written form of a tag, if any tip has it. */
-async function usualLabel(tx: Tx, tag: string): Promise<string | undefined> {
-  const labels = await tx.tipTag.groupBy({ by: ['label'], where: { tag }, _count: { label: true }, orderBy: [{ _count: { label: 'desc' } }, { label: 'asc' }], take: 1 });
-  return labels[0]?.label;
-}
+import { tagOf, usualLabel, type Tag } from './tags.ts';
 
 export interface TagMerge {
   /** What the tag is now, written as shown. */
@@ -18,7 +12,7 @@ export interface TagMerge {
 
 /**
  * A moderator's merge of `from` into `into` ("accessibility" into "accessibilité"): every tip
- * tagged `from` is tagged `into` instead, and `from` becomes an alias — written later, it is
+ * (and resource) tagged `from` is tagged `into` instead, and `from` becomes an alias — written later, it is
  * saved as `into`; looked up, it finds `into`'s tips. Aliases of `from` follow; `into` stops
  * being an alias itself (no cycle), and an alias given as `into` means what it stands for.
  * Merging a tag into another spelling of itself ("deliberations" into "délibérations") rewrites
@@ -38,16 +32,22 @@ export async function mergeTags(db: Tx, fromWritten: string, intoWritten: string
     const into = { tag: target, label: relabel || written ? asked.label : ((await usualLabel(tx, target)) ?? asked.label) };
 
     const tipIds = (await tx.tipTag.findMany({ where: { tag: from.tag }, select: { tipId: true } })).map(({ tipId }) => tipId);
+    const resourceIds = (await tx.resourceTag.findMany({ where: { tag: from.tag }, select: { resourceId: true } })).map(({ resourceId }) => resourceId);
     const aliased = await tx.tagAlias.count({ where: { into: from.tag } });
-    if (tipIds.length === 0 && aliased === 0) throw new RelaisError('not_found', 'tags.errors.unknown', { tag: from.label });
+    if (tipIds.length === 0 && resourceIds.length === 0 && aliased === 0) throw new RelaisError('not_found', 'tags.errors.unknown', { tag: from.label });
     if (!relabel) {
       const both = new Set((await tx.tipTag.findMany({ where: { tag: into.tag, tipId: { in: tipIds } }, select: { tipId: true } })).map(({ tipId }) => tipId));
       await tx.tipTag.deleteMany({ where: { tag: from.tag } });
       await tx.tipTag.createMany({ data: tipIds.filter((id) => !both.has(id)).map((tipId) => ({ tipId, ...into })) });
+      // Resources carry the same tags: they move alike.
+      const tagged = new Set((await tx.resourceTag.findMany({ where: { tag: into.tag, resourceId: { in: resourceIds } }, select: { resourceId: true } })).map(({ resourceId }) => resourceId));
+      await tx.resourceTag.deleteMany({ where: { tag: from.tag } });
+      await tx.resourceTag.createMany({ data: resourceIds.filter((id) => !tagged.has(id)).map((resourceId) => ({ resourceId, ...into })) });
       await tx.tagAlias.deleteMany({ where: { from: into.tag } });
       await tx.tagAlias.upsert({ where: { from: from.tag }, create: { from: from.tag, into: into.tag, label: into.label }, update: { into: into.tag, label: into.label } });
     }
     await tx.tipTag.updateMany({ where: { tag: into.tag }, data: { label: into.label } });
+    await tx.resourceTag.updateMany({ where: { tag: into.tag }, data: { label: into.label } });
     await tx.tagAlias.updateMany({ where: { into: { in: [from.tag, into.tag] } }, data: { into: into.tag, label: into.label } });
     await reindexTips(tx, tipIds);
     return { into, tipIds };

@@ -31,7 +31,14 @@ export const privacy: typeof fr = {
     title: 'Erase your data?',
     explain: 'Your meetup answers, votes and roles will be deleted. Your tips ({tips}) and the meetups you organized ({meetups}) will stay, credited to “{anonymous}”. This cannot be undone.',
     confirmHint: 'To confirm: {command}',
-    done: 'Done: Relais has forgotten who you are. {rsvps} answer(s), {votes} vote(s) and {roles} role(s) deleted; {tips} tip(s) and {meetups} meetup(s) anonymised.',
+    done: 'Done: Relais has forgotten who you are. Deleted: {rsvps}, {votes}, {roles}. Anonymised: {tips}, {meetups}.',
+    counts: {
+      rsvps: { one: '{count} answer', other: '{count} answers' },
+      votes: { one: '{count} vote', other: '{count} votes' },
+      roles: { one: '{count} role', other: '{count} roles' },
+      tips: { one: '{count} tip', other: '{count} tips' },
+      meetups: { one: '{count} meetup', other: '{count} meetups' },
+    },
     again: 'If you use Relais again, it will record you as a new person.',
   },
 };

@@ -35,6 +35,9 @@ export const when: typeof fr = {
     untilPast: 'The end of the series ({until}) has already passed.',
     untilWithTime: 'A series ends on a day, without a time: write for example “until June 30, 2027”.',
     untilUnreadable: 'I can’t read the end of the series “{text}”: write for example “until June 30, 2027”.',
+    endTooLate: 'The end ({end}) is more than a week after the start ({start}): for several sessions, create one meetup a session.',
+    endUnreadable: 'I can’t read the end “{text}”: write a time, e.g. “5pm”, “17:30” or “January 15 5pm”, or “none” to remove it.',
+    durationUnreadable: 'I can’t read the duration “{text}”: write for example “2h”, “1h30” or “90 minutes” (24 hours at most), or “none” to remove it.',
     seriesNotYet: '“{text}” is a series: {series}. Repeating meetups are not available here yet; create the first meetup on its own, e.g. “{first}”.',
   },
   notes: {
@@ -92,6 +95,8 @@ export const when: typeof fr = {
   dayOrdinal: { st: '{n}st', nd: '{n}nd', rd: '{n}rd', th: '{n}th' },
   describe: {
     oneOff: '{date}, {times} ({zone})',
+    /** As it can be typed back, in the meetup's own zone. */
+    oneOffWritten: '{date}, {times}',
     range: '{start} – {end}',
     seriesFrom: '{series}, {times} ({zone}), starting {first}',
     until: '{description}, until {until}',

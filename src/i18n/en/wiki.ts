@@ -49,7 +49,14 @@ export const wiki: typeof fr = {
     wouldCreate: 'would be created',
     wouldUpdate: 'would be updated',
     wouldRetire: 'would be retired',
-    totals: '{created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped, {retired} retired on {wiki}',
+    totals: '{created}, {updated}, {unchanged}, {skipped}, {retired} on {wiki}',
+    counts: {
+      created: { one: '{count} created', other: '{count} created' },
+      updated: { one: '{count} updated', other: '{count} updated' },
+      unchanged: { one: '{count} unchanged', other: '{count} unchanged' },
+      skipped: { one: '{count} skipped', other: '{count} skipped' },
+      retired: { one: '{count} retired', other: '{count} retired' },
+    },
     dryRun: 'Dry run: nothing was changed on the wiki.',
     reasons: {
       humanEdit: 'edited on the wiki by {user} since Relais last published it (--force to overwrite)',

@@ -29,7 +29,14 @@ export const privacy = {
     title: 'Effacer vos données ?',
     explain: 'Vos réponses aux rencontres, vos votes et vos rôles seront supprimés. Vos astuces ({tips}) et les rencontres que vous avez organisées ({meetups}) resteront, attribuées à « {anonymous} ». Cette opération est définitive.',
     confirmHint: 'Pour confirmer : {command}',
-    done: 'C’est fait : Relais a oublié qui vous êtes. {rsvps} réponse(s), {votes} vote(s) et {roles} rôle(s) supprimés ; {tips} astuce(s) et {meetups} rencontre(s) anonymisées.',
+    done: 'C’est fait : Relais a oublié qui vous êtes. Supprimés : {rsvps}, {votes}, {roles}. Anonymisées : {tips}, {meetups}.',
+    counts: {
+      rsvps: { one: '{count} réponse', other: '{count} réponses' },
+      votes: { one: '{count} vote', other: '{count} votes' },
+      roles: { one: '{count} rôle', other: '{count} rôles' },
+      tips: { one: '{count} astuce', other: '{count} astuces' },
+      meetups: { one: '{count} rencontre', other: '{count} rencontres' },
+    },
     again: 'Si vous utilisez de nouveau Relais, il vous enregistrera comme une nouvelle personne.',
   },
 };

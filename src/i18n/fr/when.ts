@@ -33,6 +33,9 @@ export const when = {
     untilPast: 'La fin de série ({until}) est déjà passée.',
     untilWithTime: 'Une fin de série est un jour, sans heure : écrivez par exemple « jusqu’au 30 juin 2027 ».',
     untilUnreadable: 'Je ne comprends pas la fin de série « {text} » : écrivez par exemple « jusqu’au 30 juin 2027 ».',
+    endTooLate: 'La fin ({end}) est plus d’une semaine après le début ({start}) : pour plusieurs séances, créez une rencontre par séance.',
+    endUnreadable: 'Je ne comprends pas la fin « {text} » : écrivez une heure, par exemple « 17h », « 17h30 » ou « 15 janvier 17h », ou « aucune » pour l’enlever.',
+    durationUnreadable: 'Je ne comprends pas la durée « {text} » : écrivez par exemple « 2h », « 1h30 » ou « 90 minutes » (24 heures au plus), ou « aucune » pour l’enlever.',
     seriesNotYet: '« {text} » décrit une série : {series}. Les rencontres répétées ne sont pas encore possibles ici ; créez la première rencontre seule, par exemple « {first} ».',
   },
   notes: {
@@ -93,6 +96,8 @@ export const when = {
   dayOrdinal: { st: '{n}er', nd: '{n}', rd: '{n}', th: '{n}' },
   describe: {
     oneOff: '{date}, {times} ({zone})',
+    /** As it can be typed back, in the meetup's own zone. */
+    oneOffWritten: '{date}, {times}',
     range: '{start} – {end}',
     seriesFrom: '{series}, {times} ({zone}), à partir du {first}',
     until: '{description}, jusqu’au {until}',

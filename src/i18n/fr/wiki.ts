@@ -47,7 +47,14 @@ export const wiki = {
     wouldCreate: 'serait créée',
     wouldUpdate: 'serait mise à jour',
     wouldRetire: 'serait retirée',
-    totals: '{created} créée(s), {updated} mise(s) à jour, {unchanged} inchangée(s), {skipped} ignorée(s), {retired} retirée(s) sur {wiki}',
+    totals: '{created}, {updated}, {unchanged}, {skipped}, {retired} sur {wiki}',
+    counts: {
+      created: { one: '{count} créée', other: '{count} créées' },
+      updated: { one: '{count} mise à jour', other: '{count} mises à jour' },
+      unchanged: { one: '{count} inchangée', other: '{count} inchangées' },
+      skipped: { one: '{count} ignorée', other: '{count} ignorées' },
+      retired: { one: '{count} retirée', other: '{count} retirées' },
+    },
     dryRun: 'Simulation : rien n’a été modifié sur le wiki.',
     reasons: {
       humanEdit: 'modifiée sur le wiki par {user} depuis la dernière publication de Relais (--force pour l’écraser)',

@@ -1,40 +1,23 @@
 import { z } from 'zod';
+import type { Reply } from '../../core/card.ts';
 import { announce } from '../../domain/meetups/announce.ts';
-import { answerConfirmation, answerMeetup, tell } from '../../domain/meetups/answer.ts';
+import { answerConfirmation, answerMeetup, tellWaitlist } from '../../domain/meetups/answer.ts';
+import { cancellationNotice, changeNotice, tellAbout } from '../../domain/meetups/notices.ts';
 import { parseWhen } from '../../domain/meetups/parse-when.ts';
-import { cancelMeetup, createMeetup, editMeetup, getMeetup, upcomingMeetups, type MeetupChanges } from '../../domain/meetups/service.ts';
+import { participantsCard, participantsCsv, participantsOf } from '../../domain/meetups/participants.ts';
+import { describeOffsets, reminderOffsets } from '../../domain/meetups/reminder-offsets.ts';
+import { cancelMeetup, createMeetup, editMeetup, getMeetup, peopleToTell, publicMeetup, upcomingMeetups } from '../../domain/meetups/service.ts';
 import { meetupListCard } from '../../domain/meetups/view.ts';
-import type { MessageKey } from '../../i18n/translate.ts';
+import { translate } from '../../i18n/translate.ts';
 import { idArg, idOnly } from '../arguments.ts';
+import { previewCard } from '../cards.ts';
 import type { InteractionContext } from '../context.ts';
 import { defineCommand, subcommand } from '../declare.ts';
-import { invalidArgument } from '../parse.ts';
+import { createOptions, splitWhere, titleArg } from '../meetup-args.ts';
+import { changesFor, editableFields, type ReadChanges } from '../meetup-changes.ts';
+import { changeCard, discardDraft, publishDraft } from '../meetup-drafts.ts';
 import { confirmation } from '../replies.ts';
 import { mineSubcommand } from './people.ts';
-
-const titleArg = z.string().min(3, 'validation.tooShort').max(200, 'validation.tooLong');
-const capacityArg = z
-  .string()
-  .regex(/^(?:(?:capacit[eé]|capacity|places?|max)\s*[:=]?\s*)?\d{1,5}$/iu, 'validation.capacity')
-  .transform((value) => Number(value.replace(/\D/g, '')))
-  .pipe(z.number().int().min(1, 'validation.capacity'));
-
-const urlPattern = /https?:\/\/\S+/i;
-
-/** "Salle 3, Mairie https://visio.example/abc" → a place and an online link. */
-function splitWhere(where: string): Pick<MeetupChanges, 'place' | 'onlineUrl'> {
-  const url = urlPattern.exec(where)?.[0] ?? null;
-  const place = (url ? where.replace(url, '') : where).replace(/^[\s,;·-]+|[\s,;·-]+$/g, '') || null;
-  return { place, onlineUrl: url };
-}
-
-const editableFields = {
-  title: 'title', titre: 'title',
-  when: 'when', date: 'when', quand: 'when',
-  where: 'where', lieu: 'where', ou: 'where',
-  capacity: 'capacity', capacite: 'capacity', 'capacité': 'capacity',
-  description: 'description',
-} as const;
 
 const rsvpAnswers = {
   yes: 'going', oui: 'going', going: 'going',
@@ -43,28 +26,12 @@ const rsvpAnswers = {
   withdraw: null, retirer: null,
 } as const;
 
-/** Validates a value the edit syntax could not type up front, with the same localized errors. */
-function checked<T>(schema: z.ZodType<T>, value: string, label: MessageKey, ctx: InteractionContext): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw invalidArgument(ctx.t(label), result.error.issues[0]?.message ?? '', ctx.t);
-}
+const everyNetwork = ['tout', 'tous', 'toutes', 'all', 'every'] as const;
 
-async function changesFor(field: (typeof editableFields)[keyof typeof editableFields], value: string, ctx: InteractionContext, meetupTz: string): Promise<MeetupChanges> {
-  switch (field) {
-    case 'title':
-      return { title: checked(titleArg, value, 'args.title', ctx) };
-    case 'when': {
-      const when = await parseWhen(value, { now: ctx.clock.now(), timeZone: meetupTz, locale: ctx.locale });
-      return { startsAt: when.start, timezone: when.timeZone };
-    }
-    case 'where':
-      return splitWhere(value);
-    case 'capacity':
-      return { capacity: /^(none|aucune|illimit)/i.test(value) ? null : checked(capacityArg, value, 'args.capacity', ctx) };
-    case 'description':
-      return { description: value };
-  }
+/** The confirmation, and what the reading chose (a repeated hour, a kept length). */
+function confirmed(ctx: InteractionContext, text: string, read: ReadChanges['notes'] = []): Reply {
+  const reply = confirmation(ctx, text);
+  return { ...reply, card: { ...reply.card, body: [...(reply.card.body ?? []), ...read.map((note) => [translate(ctx.locale, note.key, note.params)])] } };
 }
 
 export const meetupCommand = defineCommand({
@@ -78,42 +45,73 @@ export const meetupCommand = defineCommand({
         { name: 'title', kind: 'word', label: 'args.title' },
         { name: 'when', kind: 'word', label: 'args.when' },
         { name: 'where', kind: 'word', label: 'args.where' },
-        { name: 'capacity', kind: 'word', optional: true, label: 'args.capacity' },
+        { name: 'options', kind: 'rest', optional: true, label: 'meetupFlow.args.createOptions' },
       ],
       schema: z.object({
         title: titleArg,
         when: z.string().max(200, 'validation.tooLong'),
         where: z.string().max(500, 'validation.tooLong'),
-        capacity: capacityArg.optional(),
+        options: z.string().max(300, 'validation.tooLong').optional(),
       }),
       permission: 'organizer',
       help: 'meetups.help.create',
       form: 'meetup.create',
-      async run({ title, when, where, capacity }, ctx) {
-        const parsed = await parseWhen(when, { now: ctx.clock.now(), timeZone: ctx.timeZone, locale: ctx.locale });
+      async run({ title, when, where, options }, ctx) {
+        const chosen = createOptions(options);
+        // parseWhen refuses a series for now; its reading (recurrence included) is what the preview describes.
+        const reading = await parseWhen(when, { now: ctx.clock.now(), timeZone: ctx.timeZone, locale: ctx.locale });
         const meetup = await createMeetup(ctx.db, {
           title,
-          startsAt: parsed.start,
-          timezone: parsed.timeZone,
+          startsAt: reading.start,
+          endsAt: reading.end,
+          timezone: reading.timeZone,
           ...splitWhere(where),
-          capacity: capacity ?? null,
+          capacity: chosen.capacity,
+          ...(chosen.reminderOffsets !== undefined ? { reminderOffsets: chosen.reminderOffsets } : {}),
           organizerId: ctx.member.id,
           networkId: ctx.channel.networkId,
           channelId: ctx.channel.id,
+          status: chosen.publish ? 'scheduled' : 'draft',
         });
+        if (!chosen.publish) {
+          const draft = await getMeetup(ctx.db, meetup.id);
+          const card = previewCard(draft, { locale: ctx.locale, timeZone: ctx.timeZone, publicUrl: ctx.config.RELAIS_PUBLIC_URL, reading, notes: reading.notes });
+          return { visibility: 'ephemeral', card };
+        }
         await announce(ctx.db, ctx.out, ctx.renderAnnouncement, meetup.id, ctx.channel);
-        return confirmation(ctx, ctx.t('meetups.created', { id: meetup.id }));
+        return confirmed(ctx, ctx.t('meetups.created', { id: meetup.id }), reading.notes);
       },
     }),
     subcommand({
+      name: 'publish',
+      aliases: ['publier'],
+      ...idOnly,
+      permission: 'owner',
+      target: 'meetup',
+      help: 'meetupFlow.help.publish',
+      run: ({ id }, ctx) => publishDraft(ctx, id),
+    }),
+    subcommand({
+      name: 'discard',
+      aliases: ['abandonner'],
+      ...idOnly,
+      permission: 'owner',
+      target: 'meetup',
+      help: 'meetupFlow.help.discard',
+      run: ({ id }, ctx) => discardDraft(ctx, id),
+    }),
+    subcommand({
       name: 'list',
-      args: [],
-      schema: z.object({}),
+      args: [{ name: 'scope', kind: 'word', optional: true, label: 'meetupFlow.args.listScope' }],
+      schema: z.object({ scope: z.string().transform((value) => value.toLowerCase()).pipe(z.enum(everyNetwork, 'validation.invalid')).optional() }),
       permission: 'anyone',
       help: 'meetups.help.list',
-      async run(_args, ctx) {
-        const meetups = await upcomingMeetups(ctx.db, { now: ctx.clock.now(), limit: 15 });
-        return { visibility: 'ephemeral', card: meetupListCard(ctx.t('meetups.listTitle'), meetups, { t: ctx.t, locale: ctx.locale, timeZone: ctx.timeZone }) };
+      async run({ scope }, ctx) {
+        const network = !scope && ctx.channel.networkId ? await ctx.db.network.findUnique({ where: { id: ctx.channel.networkId } }) : null;
+        const meetups = await upcomingMeetups(ctx.db, { now: ctx.clock.now(), limit: 15, networkId: network?.id ?? null });
+        const title = network ? ctx.t('meetupFlow.list.network', { network: network.name }) : scope ? ctx.t('meetupFlow.list.all') : ctx.t('meetups.listTitle');
+        const footer = network ? [ctx.t('meetupFlow.list.seeAll', { command: `${ctx.prefix}meetup list ${ctx.t('meetupFlow.args.listScope')}` })] : undefined;
+        return { visibility: 'ephemeral', card: meetupListCard(title, meetups, { t: ctx.t, locale: ctx.locale, timeZone: ctx.timeZone, ...(footer ? { footer } : {}) }) };
       },
     }),
     subcommand({
@@ -122,7 +120,7 @@ export const meetupCommand = defineCommand({
       permission: 'anyone',
       help: 'meetups.help.show',
       async run({ id }, ctx) {
-        const meetup = await getMeetup(ctx.db, id);
+        const meetup = await publicMeetup(ctx.db, id, (draft) => draft.organizerId === ctx.member.id);
         return { visibility: 'ephemeral', card: ctx.renderAnnouncement(meetup, ctx.channel) };
       },
     }),
@@ -130,23 +128,35 @@ export const meetupCommand = defineCommand({
       name: 'edit',
       args: [
         { name: 'id', kind: 'word', label: 'args.id' },
-        { name: 'field', kind: 'word', label: 'args.field' },
-        { name: 'value', kind: 'rest', label: 'args.value' },
+        { name: 'field', kind: 'word', label: 'args.field', optional: true },
+        { name: 'value', kind: 'rest', label: 'args.value', optional: true },
       ],
       schema: z.object({
         id: idArg,
-        field: z.string().transform((value) => value.toLowerCase()).pipe(z.enum(Object.keys(editableFields) as [keyof typeof editableFields], 'validation.field')),
-        value: z.string().max(500, 'validation.tooLong'),
+        field: z.string().transform((value) => value.toLowerCase()).pipe(z.enum(Object.keys(editableFields) as [keyof typeof editableFields], 'validation.field')).optional(),
+        value: z.string().max(500, 'validation.tooLong').optional(),
       }),
       permission: 'owner',
       target: 'meetup',
       help: 'meetups.help.edit',
       async run({ id, field, value }, ctx) {
         const current = await getMeetup(ctx.db, id);
-        const { promoted } = await editMeetup(ctx.db, id, await changesFor(editableFields[field], value, ctx, current.timezone));
+        // `/meetup edit 4` (the preview's "Change"): every field as a line to correct.
+        if (!field || value === undefined) return { visibility: 'ephemeral', card: changeCard(current, ctx) };
+        const { changes, notes } = await changesFor(editableFields[field], value, ctx, current);
+        const edited = await editMeetup(ctx.db, id, changes);
+        if (current.status === 'draft') {
+          const card = previewCard(await getMeetup(ctx.db, id), { locale: ctx.locale, timeZone: ctx.timeZone, publicUrl: ctx.config.RELAIS_PUBLIC_URL, notes });
+          return { visibility: 'ephemeral', card };
+        }
         ctx.changed(id);
-        await tell(ctx.out, promoted, { locale: ctx.locale, tone: 'success', body: [[ctx.t('meetups.promoted', { id, title: current.title })]] });
-        return confirmation(ctx, ctx.t('meetups.edited', { id }));
+        await tellWaitlist(ctx, edited.meetup, edited.promoted, edited.movedUp);
+        const told = edited.noticed.length ? await peopleToTell(ctx.db, id) : [];
+        await tellAbout(ctx, id, told, (locale) => changeNotice(edited.before, edited.meetup, edited.noticed, locale));
+        const offsets = changes.reminderOffsets !== undefined ? reminderOffsets(edited.meetup, ctx.config.RELAIS_REMINDER_OFFSETS) : null;
+        const reminders = offsets ? [{ key: 'meetupFlow.reminders.set' as const, params: { id, offsets: describeOffsets(offsets, ctx.locale) || ctx.t('meetupFlow.reminders.none') } }] : [];
+        const count = new Set(told.map((member) => member.id)).size;
+        return confirmed(ctx, count ? ctx.t('meetupFlow.edited', { id, count }) : ctx.t('meetupFlow.editedQuietly', { id }), [...notes, ...reminders]);
       },
     }),
     subcommand({
@@ -157,10 +167,29 @@ export const meetupCommand = defineCommand({
       target: 'meetup',
       help: 'meetups.help.cancel',
       async run({ id }, ctx) {
-        const { meetup, going } = await cancelMeetup(ctx.db, id);
+        const { meetup, told, discarded } = await cancelMeetup(ctx.db, id);
+        if (discarded) return confirmation(ctx, ctx.t('meetupFlow.discarded', { id }));
         ctx.changed(id);
-        await tell(ctx.out, going, { locale: ctx.locale, tone: 'warning', body: [[ctx.t('meetups.cancelledNotice', { id, title: meetup.title })]] });
-        return confirmation(ctx, ctx.t('meetups.cancelled', { id, count: going.length }));
+        await tellAbout(ctx, id, told, (locale) => cancellationNotice(meetup, locale));
+        return confirmation(ctx, ctx.t('meetups.cancelled', { id, count: told.length }));
+      },
+    }),
+    subcommand({
+      name: 'participants',
+      aliases: ['inscrits'],
+      args: [
+        { name: 'id', kind: 'word', label: 'args.id' },
+        { name: 'format', kind: 'word', optional: true, label: 'meetupFlow.args.csv' },
+      ],
+      schema: z.object({ id: idArg, format: z.string().transform((value) => value.toLowerCase()).pipe(z.enum(['--csv', 'csv'], 'validation.invalid')).optional() }),
+      permission: 'owner',
+      target: 'meetup',
+      help: 'meetupFlow.help.participants',
+      async run({ id, format }, ctx) {
+        const meetup = await getMeetup(ctx.db, id);
+        const people = await participantsOf(ctx.db, id);
+        if (format) return { visibility: 'ephemeral', card: { locale: ctx.locale, body: [[{ code: participantsCsv(people, ctx.t) }]] } };
+        return { visibility: 'ephemeral', card: participantsCard(meetup, people, { t: ctx.t, locale: ctx.locale, csvCommand: `${ctx.prefix}meetup participants ${id} --csv` }) };
       },
     }),
     subcommand({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Card, Reply } from '../../core/card.ts';
 import { RelaisError, type MessageParams } from '../../core/errors.ts';
 import { userRefOf } from '../../domain/directory.ts';
-import { tell } from '../../domain/meetups/answer.ts';
+import { tellWaitlist } from '../../domain/meetups/answer.ts';
 import { calendarToken, personalMeetups } from '../../domain/people/calendar.ts';
 import { LINK_CODE_MINUTES, issueLinkCode, redeemLinkCode, unlinkPlatform } from '../../domain/people/linking.ts';
 import { holderName, networkRoles, type RoleHolder } from '../../domain/people/roles.ts';
@@ -52,8 +52,8 @@ export const peopleSubcommands = [
       }
       for (const meetupId of outcome.changedMeetups) ctx.changed(meetupId);
       for (const { meetupId, members } of outcome.promoted) {
-        const meetup = await ctx.db.meetup.findUniqueOrThrow({ where: { id: meetupId }, select: { title: true } });
-        await tell(ctx.out, members, { locale: ctx.locale, tone: 'success', body: [[t('meetups.promoted', { id: meetupId, title: meetup.title })]] });
+        const meetup = await ctx.db.meetup.findUniqueOrThrow({ where: { id: meetupId }, select: { id: true, title: true } });
+        await tellWaitlist(ctx, meetup, members, []);
       }
       // The other side hears of it, so a link nobody meant does not go unnoticed.
       await ctx.out.direct(userRefOf(outcome.issuer), {

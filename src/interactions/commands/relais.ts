@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { personArg } from '../arguments.ts';
 import { RelaisError } from '../../core/errors.ts';
 import { ensureMember } from '../../domain/directory.ts';
-import { tell } from '../../domain/meetups/answer.ts';
+import { tellWaitlist } from '../../domain/meetups/answer.ts';
 import { attachChannel, createNetwork, findNetwork, listNetworks, slugPattern } from '../../domain/networks/service.ts';
 import { identitiesOf } from '../../domain/people/identities.ts';
 import { grantableRoles, isAdmin, standingIn } from '../../domain/permissions.ts';
@@ -71,7 +71,11 @@ export const relaisCommand = defineCommand({
             locale: ctx.locale,
             header: [ctx.t('relais.networksTitle')],
             ...(networks.length
-              ? { items: networks.map((network) => [{ strong: network.name }, ` (${network.slug}) — ${ctx.t('relais.networkCounts', { channels: network._count.channels, tips: network._count.tips, meetups: network._count.meetups })}`]) }
+              ? { items: networks.map((network) => [{ strong: network.name }, ` (${network.slug}) — ${ctx.t('relais.networkCounts', {
+                  channels: ctx.t('relais.channels', { count: network._count.channels }),
+                  tips: ctx.t('relais.tips', { count: network._count.tips }),
+                  meetups: ctx.t('relais.meetups', { count: network._count.meetups }),
+                })}`]) }
               : { body: [[ctx.t('relais.noNetworks')]] }),
           },
         };
@@ -137,6 +141,22 @@ export const relaisCommand = defineCommand({
       },
     }),
     subcommand({
+      name: 'reminders',
+      aliases: ['rappels'],
+      args: [{ name: 'choice', kind: 'word', label: 'meetupFlow.args.onOff' }],
+      schema: z.object({
+        choice: z.string().transform((value) => value.toLowerCase()).pipe(z.enum(['on', 'off', 'oui', 'non', 'yes', 'no'], 'validation.onOff')).transform((value) => ['on', 'oui', 'yes'].includes(value)),
+      }),
+      permission: 'anyone',
+      help: 'meetupFlow.help.reminders',
+      async run({ choice }, ctx) {
+        // The person's choice, whichever linked identity makes it.
+        await ctx.db.person.update({ where: { id: ctx.member.personId }, data: { reminderDMs: choice } });
+        const said = choice ? ctx.t('meetupFlow.reminders.on') : ctx.t('meetupFlow.reminders.off', { command: `${ctx.prefix}relais reminders on` });
+        return confirmation(ctx, ctx.config.RELAIS_REMINDER_DM ? said : `${said} ${ctx.t('meetupFlow.reminders.notEnabled')}`);
+      },
+    }),
+    subcommand({
       name: 'my-data',
       aliases: ['mes-donnees', 'mes-données'],
       args: [],
@@ -160,7 +180,7 @@ export const relaisCommand = defineCommand({
         const done = await forgetMember(db, ctx.member, ctx.t('privacy.anonymous'), clock.now(), (_tx, identity) => ctx.forgetPlatformState(identity));
         for (const { meetupId, title, promoted } of done.freedSeats) {
           ctx.changed(meetupId);
-          await tell(ctx.out, promoted, { locale: ctx.locale, tone: 'success', body: [[ctx.t('meetups.promoted', { id: meetupId, title })]] });
+          await tellWaitlist(ctx, { id: meetupId, title }, promoted, []);
         }
         return { visibility: 'ephemeral', card: forgottenCard(done, ctx) };
       },

@@ -23,6 +23,7 @@ function settingsCard(channel: ChannelRecord, now: Date): Card {
       { label: t('summaries.settings.locale'), value: [channel.locale] },
       { label: t('summaries.settings.empty'), value: [t(channel.digestSkipEmpty ? 'summaries.emptySkip' : 'summaries.emptyPost')] },
       { label: t('summaries.settings.hub'), value: [t(channel.isHub ? 'summaries.yes' : 'summaries.no')] },
+      { label: t('summaries.settings.moderation'), value: [t(channel.digestModeration ? 'summaries.yes' : 'summaries.no')] },
       { label: t('schedule.next'), value: nextValue },
     ],
     footer: [t('summaries.configHint')],
@@ -73,6 +74,8 @@ export const summaryCommand = defineCommand({
       stricter: [
         { when: ({ setting }) => setting !== undefined, permission: 'channel', doc: 'summaries.who.change' },
         { when: ({ setting }) => settingNamed(setting ?? '') === 'hub', permission: 'admin', doc: 'summaries.who.hub' },
+        // The queue is the network's: its moderators say which channel reads it.
+        { when: ({ setting }) => settingNamed(setting ?? '') === 'moderation', permission: 'moderator', doc: 'summaries.who.moderation' },
       ],
       help: 'summaries.help.config',
       async run({ setting, value }, ctx) {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { addTip, editTip, getTip, hideTip, latestTips, searchTips, topTips, voteTip } from '../../domain/tips/service.ts';
-import { normaliseTag } from '../../domain/tips/tags.ts';
+import { lookedUpTag } from '../../domain/tips/tags.ts';
 import { tipListCard } from '../../domain/tips/view.ts';
+import { readersIn } from '../../domain/tips/visibility.ts';
 import { tipCard } from '../cards.ts';
 import { idArg, idOnly, queryArg, tagArg, textArg } from '../arguments.ts';
 import { defineCommand, subcommand } from '../declare.ts';
 import { confirmation } from '../replies.ts';
+import { curationSubcommands } from './tip-curation.ts';
+import { tipRendering } from './tip-rendering.ts';
 
 const LIST_SIZE = 10;
 
@@ -28,7 +31,7 @@ export const tipCommand = defineCommand({
           networkId: ctx.channel.networkId,
           createdAt: ctx.clock.now(),
         });
-        return confirmation(ctx, ctx.t('tips.saved', { id: tip.id, tags: tip.tags.map(({ tag }) => `#${tag}`).join(' ') || '—' }));
+        return confirmation(ctx, ctx.t('tips.saved', { id: tip.id, tags: tip.tags.map(({ label }) => `#${label}`).join(' ') || '—' }));
       },
     }),
     subcommand({
@@ -39,10 +42,10 @@ export const tipCommand = defineCommand({
       permission: 'anyone',
       help: 'tips.help.search',
       async run({ query }, ctx) {
-        const tips = await searchTips(ctx.db, ctx.engine, query, { limit: LIST_SIZE });
+        const tips = await searchTips(ctx.db, ctx.engine, query, { limit: LIST_SIZE, readers: readersIn(ctx.channel), now: ctx.clock.now() });
         return {
           visibility: 'ephemeral',
-          card: tipListCard(ctx.t('tips.searchTitle', { query }), tips, ctx.t, ctx.locale, ctx.t('tips.noResults', { query })),
+          card: tipListCard(ctx.t('tips.searchTitle', { query }), tips, tipRendering(ctx), ctx.t('tips.noResults', { query })),
         };
       },
     }),
@@ -53,10 +56,10 @@ export const tipCommand = defineCommand({
       permission: 'anyone',
       help: 'tips.help.list',
       async run({ tag }, ctx) {
-        const folded = tag ? normaliseTag(tag) : undefined;
-        const tips = await latestTips(ctx.db, { limit: LIST_SIZE, ...(folded ? { tag: folded } : {}) });
-        const title = folded ? ctx.t('tips.listTagTitle', { tag: folded }) : ctx.t('tips.listTitle');
-        return { visibility: 'ephemeral', card: tipListCard(title, tips, ctx.t, ctx.locale, ctx.t('tips.empty')) };
+        const shown = tag ? await lookedUpTag(ctx.db, tag) : undefined;
+        const tips = await latestTips(ctx.db, { limit: LIST_SIZE, readers: readersIn(ctx.channel), ...(shown ? { tag: shown.tag } : {}) });
+        const title = shown ? ctx.t('tips.listTagTitle', { tag: shown.label }) : ctx.t('tips.listTitle');
+        return { visibility: 'ephemeral', card: tipListCard(title, tips, tipRendering(ctx), ctx.t('tips.empty')) };
       },
     }),
     subcommand({
@@ -66,8 +69,8 @@ export const tipCommand = defineCommand({
       permission: 'anyone',
       help: 'tips.help.top',
       async run(_args, ctx) {
-        const tips = await topTips(ctx.db, LIST_SIZE);
-        return { visibility: 'ephemeral', card: tipListCard(ctx.t('tips.topTitle'), tips, ctx.t, ctx.locale, ctx.t('tips.empty')) };
+        const tips = await topTips(ctx.db, { limit: LIST_SIZE, readers: readersIn(ctx.channel) });
+        return { visibility: 'ephemeral', card: tipListCard(ctx.t('tips.topTitle'), tips, tipRendering(ctx), ctx.t('curation.noVotes')) };
       },
     }),
     subcommand({
@@ -76,8 +79,8 @@ export const tipCommand = defineCommand({
       permission: 'anyone',
       help: 'tips.help.show',
       async run({ id }, ctx) {
-        const tip = await getTip(ctx.db, id);
-        return { visibility: 'ephemeral', card: tipCard(tip, ctx.t, ctx.locale, ctx.timeZone) };
+        const tip = await getTip(ctx.db, id, readersIn(ctx.channel));
+        return { visibility: 'ephemeral', card: tipCard(tip, { ...tipRendering(ctx), prefix: ctx.prefix, askedId: id }) };
       },
     }),
     subcommand({
@@ -97,13 +100,14 @@ export const tipCommand = defineCommand({
     }),
     subcommand({
       name: 'delete',
-      aliases: ['remove', 'supprimer'],
+      // The author of a message someone else saved is told to withdraw it so.
+      aliases: ['remove', 'supprimer', 'withdraw', 'retirer'],
       ...idOnly,
       permission: 'owner',
       target: 'tip',
       help: 'tips.help.delete',
       async run({ id }, ctx) {
-        await hideTip(ctx.db, id);
+        await hideTip(ctx.db, id, ctx.clock.now());
         return confirmation(ctx, ctx.t('tips.deleted', { id }));
       },
     }),
@@ -113,9 +117,10 @@ export const tipCommand = defineCommand({
       permission: 'anyone',
       help: 'tips.help.vote',
       async run({ id }, ctx) {
-        const counted = await voteTip(ctx.db, id, ctx.member.id);
-        return confirmation(ctx, ctx.t(counted ? 'tips.voted' : 'tips.alreadyVoted', { id }));
+        const vote = await voteTip(ctx.db, id, ctx.member.id, readersIn(ctx.channel));
+        return confirmation(ctx, ctx.t(vote.counted ? 'tips.voted' : 'tips.alreadyVoted', { id: vote.tipId }));
       },
     }),
+    ...curationSubcommands,
   ],
 });

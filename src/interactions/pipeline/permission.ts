@@ -1,6 +1,8 @@
 import { notFound, RelaisError } from '../../core/errors.ts';
-import type { Tx } from '../../db/transaction.ts';
 import { atLeast, forbidden, isOwner, mayConfigureChannel, standingIn, type Asker } from '../../domain/permissions.ts';
+import { getResource } from '../../domain/resources/service.ts';
+import { refuseMerged } from '../../domain/tips/service.ts';
+import { readersIn, tipsReadBy } from '../../domain/tips/visibility.ts';
 import type { Access, Permission, TargetKind } from '../declare.ts';
 
 interface Target {
@@ -11,10 +13,12 @@ interface Target {
 }
 
 /**
- * What a declaration acts on: a tip or meetup by the `id` argument (its owner and network), a
- * network by the `slug` argument (one not created yet belongs to no network: only admins stand there).
+ * What a declaration acts on: a tip or meetup by the `id` argument (its owner and network; a tip
+ * the asker's channel does not see is not found), a network by the `slug` argument (one not
+ * created yet belongs to no network: only admins stand there).
  */
-async function loadTarget(db: Tx, kind: TargetKind, args: { id?: unknown; slug?: unknown }): Promise<Target | undefined> {
+async function loadTarget(asker: Asker, kind: TargetKind, args: { id?: unknown; slug?: unknown }): Promise<Target | undefined> {
+  const { db } = asker;
   if (kind === 'network') {
     if (typeof args.slug !== 'string') return undefined;
     const network = await db.network.findUnique({ where: { slug: args.slug }, select: { id: true } });
@@ -23,9 +27,16 @@ async function loadTarget(db: Tx, kind: TargetKind, args: { id?: unknown; slug?:
   const id = args.id;
   if (typeof id !== 'number') return undefined;
   if (kind === 'tip') {
-    const tip = await db.tip.findFirst({ where: { id, status: 'published' }, select: { authorId: true, networkId: true } });
+    // An old number names nothing to change: its tip was merged into another.
+    await refuseMerged(db, id);
+    const tip = await db.tip.findFirst({ where: { id, ...tipsReadBy(readersIn(asker.channel)) }, select: { authorId: true, networkId: true } });
     if (!tip) throw notFound('tip', id);
     return { ownerId: tip.authorId, networkId: tip.networkId };
+  }
+  if (kind === 'resource') {
+    const resource = await getResource(db, id);
+    // Shared by someone since forgotten: only moderators own it now.
+    return { ownerId: resource.addedById ?? 0, networkId: resource.networkId };
   }
   const meetup = await db.meetup.findUnique({ where: { id }, select: { organizerId: true, networkId: true } });
   if (!meetup) throw notFound('meetup', id);
@@ -54,7 +65,7 @@ async function allows(asker: Asker, permission: Permission, target: Target | und
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function enforce(access: Access<any>, args: unknown, asker: Asker): Promise<void> {
-  const target = access.target ? await loadTarget(asker.db, access.target, (args ?? {}) as { id?: unknown; slug?: unknown }) : undefined;
+  const target = access.target ? await loadTarget(asker, access.target, (args ?? {}) as { id?: unknown; slug?: unknown }) : undefined;
   await allows(asker, access.permission, target);
   for (const rule of access.stricter ?? []) {
     if (rule.when(args)) await allows(asker, rule.permission, target);

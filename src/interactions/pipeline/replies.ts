@@ -44,7 +44,9 @@ export function helpCard(commands: CommandDecl[], options: { t: Translate; local
   return {
     locale,
     header: [only ? t('help.commandTitle', { command: `${prefix}${only.name}` }) : t('help.title')],
-    body: only ? [[t(only.help)]] : [[t('help.intro')]],
+    body: only
+      ? [[t(only.help)], ...(only.aliases?.length ? [[t('help.alsoNamed', { names: only.aliases.map((name) => `${prefix}${name}`).join(', ') })]] : [])]
+      : [[t('help.intro')]],
     items: shown.flatMap((command) => command.subcommands.map((sub) => [{ code: usageLine(prefix, command, sub, t) }, ` — ${t(sub.help)}`])),
   };
 }

@@ -6,23 +6,23 @@ import { DateTime } from 'luxon';
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import type { Db } from '../../db/client.ts';
 import { formatInstant } from '../../core/dates.ts';
-import { meetupInclude, withCounts, type MeetupView } from '../../domain/meetups/service.ts';
+import { whenText } from '../../domain/meetups/view.ts';
+import { meetupInclude, visibleMeetups, withCounts, type MeetupView } from '../../domain/meetups/service.ts';
+import { resourceInclude, type ResourceView } from '../../domain/resources/service.ts';
+import { resourceFacts } from '../../domain/resources/view.ts';
+import { isVerified } from '../../domain/tips/curation.ts';
 import { tipInclude, type TipView } from '../../domain/tips/service.ts';
+import { countedTags } from '../../domain/tips/tags.ts';
+import { tipsReadBy } from '../../domain/tips/visibility.ts';
 import { translator, type Translate } from '../../i18n/translate.ts';
 import { externalLink, internalLink, wikiBlock, wikiInline } from './wikitext.ts';
 
 /**
- * What of the tips is public, hence published: the one rule of this publisher (the web pages
- * apply the same). Hidden tips never are.
+ * What of the tips is public, hence published: the one rule of the web pages, the exports and
+ * the digests of public channels (src/domain/tips/visibility.ts). Hidden, merged and restricted
+ * tips never are.
  */
-export const publicTipsWhere = { status: 'published' } satisfies Prisma.TipWhereInput;
-
-/** A shared resource (a link with a description), for the index. */
-export interface WikiResource {
-  title: string;
-  url: string | null;
-  description: string | null;
-}
+export const publicTipsWhere: Prisma.TipWhereInput = tipsReadBy('public');
 
 export interface WikiSource {
   networks: { id: number; slug: string; name: string }[];
@@ -30,19 +30,20 @@ export interface WikiSource {
   tips: TipView[];
   /** Soonest first. */
   meetups: MeetupView[];
-  resources: WikiResource[];
+  /** Newest first. */
+  resources: ResourceView[];
 }
 
-/** Resources are not stored yet: the resources issue returns the public ones here, and the index lists them. */
-async function publicResources(_db: Db): Promise<WikiResource[]> {
-  return [];
+/** Every resource: they are what partners publish. Newest first. */
+function publicResources(db: Db): Promise<ResourceView[]> {
+  return db.resource.findMany({ include: resourceInclude, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
 }
 
 export async function loadWikiSource(db: Db): Promise<WikiSource> {
   const [networks, tips, meetups, resources] = await Promise.all([
     db.network.findMany({ select: { id: true, slug: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
     db.tip.findMany({ where: publicTipsWhere, include: tipInclude, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
-    db.meetup.findMany({ include: meetupInclude, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] }),
+    db.meetup.findMany({ where: visibleMeetups, include: meetupInclude, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] }),
     publicResources(db),
   ]);
   return { networks, tips, meetups: await withCounts(db, meetups), resources };
@@ -117,13 +118,14 @@ const day = (instant: Date, w: Writer) =>
   DateTime.fromJSDate(instant, { zone: w.options.timeZone }).setLocale(w.options.locale).toLocaleString(DateTime.DATE_FULL);
 
 function tagLinks(tip: TipView, w: Writer): string {
-  return tip.tags.map(({ tag }) => internalLink(w.titles.tag(tag), `#${tag}`)).join(' · ');
+  return tip.tags.map(({ tag, label }) => internalLink(w.titles.tag(tag), `#${label}`)).join(' · ');
 }
 
 /** By whom, where, how many votes, when, and the links to the original message and to the web page. */
 function tipMeta(tip: TipView, w: Writer): string {
   const page = w.options.publicUrl ? `${w.options.publicUrl.replace(/\/+$/, '')}/tips/${tip.id}` : undefined;
   return [
+    ...(isVerified(tip, w.options.now) ? [`'''${wikiInline(`✔ ${w.t('knowledge.verified')}`)}'''`] : []),
     `''${wikiInline(w.t('wiki.tip.by', { name: tip.author.displayName }))}''`,
     ...(tip.network ? [internalLink(w.titles.network(tip.network.slug), tip.network.name)] : []),
     wikiInline(w.t('tips.votes', { count: tip.voteCount })),
@@ -166,16 +168,19 @@ function tipHome(tip: TipView, w: Writer): string | undefined {
   return firstTag === undefined ? undefined : w.titles.tag(firstTag);
 }
 
+/** How a tag is shown: as most of its tips write it (pages are titled by its folded key, which never changes). */
+const labelOf = (tag: string, tagged: TipView[]) =>
+  countedTags(tagged.flatMap((tip) => tip.tags.filter((entry) => entry.tag === tag).map(({ label }) => ({ tag, label, count: 1 }))))[0]?.label ?? tag;
+
 function indexPage(source: WikiSource, tags: Map<string, TipView[]>, w: Writer): string {
   const { t, titles } = w;
   const tipCount = (count: number) => wikiInline(t('wiki.tips', { count }));
   const networks = source.networks.map(
     (network) => `${internalLink(titles.network(network.slug), network.name)} — ${tipCount(source.tips.filter((tip) => tip.networkId === network.id).length)}`,
   );
-  const tagLines = [...tags].map(([tag, tagged]) => `${internalLink(titles.tag(tag), `#${tag}`)} — ${tipCount(tagged.length)}`);
-  const resources = source.resources.map(
-    (resource) => `${externalLink(resource.url, resource.title)}${resource.description ? ` — ${wikiInline(resource.description)}` : ''}`,
-  );
+  const tagLines = [...tags].map(([tag, tagged]) => `${internalLink(titles.tag(tag), `#${labelOf(tag, tagged)}`)} — ${tipCount(tagged.length)}`);
+  // Relais checked the address is http(s): it is a link, labelled with the title, then what the resource is.
+  const resources = source.resources.map((resource) => `${externalLink(resource.url, resource.title)} — ${wikiInline(resourceFacts(resource, t))}`);
   const tips = source.tips.map((tip) => {
     const home = tipHome(tip, w);
     return `${home ? internalLink(home, tip.title) : wikiInline(tip.title)} — ${tipMeta(tip, w)}`;
@@ -198,7 +203,7 @@ function meetupLine(meetup: MeetupView, past: boolean, w: Writer): string {
     ? meetup.counts.going > 0 ? [t('wiki.meetups.attended', { count: meetup.counts.going })] : []
     : [t('wiki.meetups.going', { count: meetup.counts.going }), ...(meetup.counts.maybe ? [t('wiki.meetups.maybe', { count: meetup.counts.maybe })] : [])];
   const parts = [
-    `'''${wikiInline(formatInstant(meetup.startsAt, meetup.timezone, w.options.locale))}'''`,
+    `'''${wikiInline(whenText(meetup, w.options.locale))}'''`,
     wikiInline(meetup.title),
     ...(meetup.network ? [internalLink(w.titles.network(meetup.network.slug), meetup.network.name)] : []),
     ...(meetup.place ? [wikiInline(meetup.place)] : []),
@@ -233,7 +238,7 @@ export function buildPages(source: WikiSource, options: PageOptions): WikiPageDr
   return [
     { title: w.titles.index, kind: 'index', subject: '', text: indexPage(source, sortedTags, w) },
     ...[...sortedTags].map(([tag, tagged]): WikiPageDraft => ({
-      title: w.titles.tag(tag), kind: 'tag', subject: tag, text: tipsPage(t('wiki.tag.lead', { tag }), tagged, t('wiki.tag.none'), w),
+      title: w.titles.tag(tag), kind: 'tag', subject: tag, text: tipsPage(t('wiki.tag.lead', { tag: labelOf(tag, tagged) }), tagged, t('wiki.tag.none'), w),
     })),
     ...source.networks.map((network): WikiPageDraft => ({
       title: w.titles.network(network.slug),

@@ -162,8 +162,9 @@ export async function publishToWiki(deps: PublishDeps, options: PublishOptions =
 
 /** "created 3, updated 1, …" in the network's language. */
 export function reportTotals(report: PublishReport, locale: string): string {
-  const count = (outcome: PageOutcome) => report.pages.filter((page) => page.outcome === outcome).length;
-  return translator(locale)('wiki.report.totals', {
+  const t = translator(locale);
+  const count = (outcome: PageOutcome) => t(`wiki.report.counts.${outcome}`, { count: report.pages.filter((page) => page.outcome === outcome).length });
+  return t('wiki.report.totals', {
     created: count('created'), updated: count('updated'), unchanged: count('unchanged'), skipped: count('skipped'), retired: count('retired'), wiki: report.wiki,
   });
 }

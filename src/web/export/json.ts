@@ -1,3 +1,4 @@
+import { isVerified } from '../../domain/tips/curation.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps the version. */
@@ -32,10 +33,26 @@ export function jsonExport(base: KnowledgeBase, exportedAt: Date) {
       network: tip.network?.slug ?? null,
       channelId: tip.channelId,
       tags: tip.tags.map(({ tag }) => tag),
+      tagLabels: tip.tags.map(({ label }) => label),
       votes: tip.voteCount,
+      verified: isVerified(tip, exportedAt),
+      verifiedAt: tip.verifiedAt?.toISOString() ?? null,
+      reviewAt: tip.reviewAt?.toISOString() ?? null,
       permalink: tip.permalink,
       createdAt: tip.createdAt.toISOString(),
       updatedAt: tip.updatedAt.toISOString(),
+    })),
+    resources: base.resources.map((resource) => ({
+      id: resource.id,
+      title: resource.title,
+      url: resource.url,
+      kind: resource.kind,
+      year: resource.year,
+      network: resource.network?.slug ?? null,
+      tags: resource.tags.map(({ tag }) => tag),
+      tagLabels: resource.tags.map(({ label }) => label),
+      createdAt: resource.createdAt.toISOString(),
+      updatedAt: resource.updatedAt.toISOString(),
     })),
     meetups: base.meetups.map((meetup) => ({
       id: meetup.id,

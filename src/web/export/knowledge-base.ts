@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { MeetupView } from '../../domain/meetups/service.ts';
+import { resourceInclude, type ResourceView } from '../../domain/resources/service.ts';
 import type { TipView } from '../../domain/tips/service.ts';
 import { allMeetups, allPublishedTips, networkSummaries, type NetworkSummary } from '../queries.ts';
 
@@ -7,6 +8,7 @@ export interface KnowledgeBase {
   networks: NetworkSummary[];
   channels: Awaited<ReturnType<typeof readChannels>>;
   tips: TipView[];
+  resources: ResourceView[];
   meetups: MeetupView[];
 }
 
@@ -18,8 +20,13 @@ function readChannels(db: Db) {
   });
 }
 
-/** Everything an export holds, read once; hidden tips are left out by the queries themselves. */
+/** Every resource, oldest first. */
+function allResources(db: Db): Promise<ResourceView[]> {
+  return db.resource.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: resourceInclude });
+}
+
+/** Everything an export holds, read once; what the public may not read (hidden, restricted tips) is left out by the queries themselves. */
 export async function loadKnowledgeBase(db: Db): Promise<KnowledgeBase> {
-  const [networks, channels, tips, meetups] = await Promise.all([networkSummaries(db), readChannels(db), allPublishedTips(db), allMeetups(db)]);
-  return { networks, channels, tips, meetups };
+  const [networks, channels, tips, resources, meetups] = await Promise.all([networkSummaries(db), readChannels(db), allPublishedTips(db), allResources(db), allMeetups(db)]);
+  return { networks, channels, tips, resources, meetups };
 }

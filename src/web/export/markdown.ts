@@ -1,9 +1,13 @@
 import { DateTime } from 'luxon';
+import type { ResourceView } from '../../domain/resources/service.ts';
+import { resourceFacts } from '../../domain/resources/view.ts';
+import { isVerified } from '../../domain/tips/curation.ts';
 import type { TipView } from '../../domain/tips/service.ts';
 import { translator, type Translate } from '../../i18n/translate.ts';
 import { safeHref } from '../html.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
 import { mdBlock, mdInline } from './markdown-text.ts';
+import { countedTags } from '../../domain/tips/tags.ts';
 
 export interface MarkdownOptions {
   locale: string;
@@ -34,6 +38,8 @@ interface Writer {
   t: Translate;
   options: MarkdownOptions;
   tagFile: Map<string, string>;
+  /** How each tag is shown: as most of its tips write it. */
+  tagLabel: Map<string, string>;
 }
 
 function day(instant: Date, w: Writer): string {
@@ -48,6 +54,7 @@ function tipLinks(tip: TipView, w: Writer): string[] {
 
 function tipMeta(tip: TipView, w: Writer): string {
   return [
+    ...(isVerified(tip, w.options.exportedAt) ? [`**${mdInline(`✔ ${w.t('knowledge.verified')}`)}**`] : []),
     mdInline(w.t('web.tips.by', { name: tip.author.displayName })),
     ...(tip.network ? [mdInline(tip.network.name)] : []),
     mdInline(w.t('tips.votes', { count: tip.voteCount })),
@@ -58,7 +65,7 @@ function tipMeta(tip: TipView, w: Writer): string {
 
 /** A tip in full, for the tag and network pages; `tagDir` is how to reach tags/ from that page. */
 function tipSection(tip: TipView, w: Writer, tagDir: string): string {
-  const tags = tip.tags.map(({ tag }) => link(`\\#${mdInline(tag)}`, `${tagDir}${w.tagFile.get(tag)}`)).join(' ');
+  const tags = tip.tags.map(({ tag }) => link(`\\#${mdInline(w.tagLabel.get(tag) ?? tag)}`, `${tagDir}${w.tagFile.get(tag)}`)).join(' ');
   return [`## ${mdInline(tip.title)}`, tipMeta(tip, w), mdBlock(tip.text), ...(tags ? [`${mdInline(w.t('web.export.tagsLabel'))} ${tags}`] : [])].join('\n\n');
 }
 
@@ -69,6 +76,12 @@ function indexEntry(tip: TipView, w: Writer): string {
   if (tip.network) return link(title, `networks/${tip.network.slug}.md`);
   if (firstTag) return link(title, `tags/${w.tagFile.get(firstTag)}`);
   return `**${title}**`;
+}
+
+/** A resource: its title and what it is, and its address shown as such, a link since Relais checked it is http(s). */
+function resourceEntry(resource: ResourceView, w: Writer): string {
+  const href = safeHref(resource.url);
+  return `- **${mdInline(resource.title)}** — ${mdInline(resourceFacts(resource, w.t))} — ${href ? link(mdInline(resource.url), href) : mdInline(resource.url)}`;
 }
 
 function pageOf(title: string, sections: string[], w: Writer, indexPath: string): string {
@@ -85,12 +98,13 @@ export function markdownExport(base: KnowledgeBase, options: MarkdownOptions): M
   const tagCounts = new Map<string, number>();
   for (const tip of tips) for (const { tag } of tip.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
   const tags = [...tagCounts.keys()].sort();
-  const w: Writer = { t, options, tagFile: tagFiles(tags) };
+  const labels = countedTags(tips.flatMap((tip) => tip.tags.map(({ tag, label }) => ({ tag, label, count: 1 }))));
+  const w: Writer = { t, options, tagFile: tagFiles(tags), tagLabel: new Map(labels.map(({ tag, label }) => [tag, label])) };
   const files = new Map<string, string>();
 
   for (const tag of tags) {
     const tagged = tips.filter((tip) => tip.tags.some((entry) => entry.tag === tag));
-    files.set(`tags/${w.tagFile.get(tag)}`, pageOf(mdInline(t('web.export.tagTitle', { tag })), tagged.map((tip) => tipSection(tip, w, '')), w, '../index.md'));
+    files.set(`tags/${w.tagFile.get(tag)}`, pageOf(mdInline(t('web.export.tagTitle', { tag: w.tagLabel.get(tag) ?? tag })), tagged.map((tip) => tipSection(tip, w, '')), w, '../index.md'));
   }
   for (const network of base.networks) {
     const own = tips.filter((tip) => tip.networkId === network.id);
@@ -103,7 +117,8 @@ export function markdownExport(base: KnowledgeBase, options: MarkdownOptions): M
     `## ${mdInline(t('web.export.networks'))}`,
     base.networks.map((network) => `- ${link(mdInline(network.name), `networks/${network.slug}.md`)} — ${mdInline(t('web.network.tips', { count: network._count.tips }))}`).join('\n'),
     `## ${mdInline(t('web.export.tags'))}`,
-    tags.map((tag) => `- ${link(`\\#${mdInline(tag)}`, `tags/${w.tagFile.get(tag)}`)} (${tagCounts.get(tag)})`).join('\n'),
+    tags.map((tag) => `- ${link(`\\#${mdInline(w.tagLabel.get(tag) ?? tag)}`, `tags/${w.tagFile.get(tag)}`)} (${tagCounts.get(tag)})`).join('\n'),
+    ...(base.resources.length ? [`## ${mdInline(t('resources.web.title'))}`, [...base.resources].reverse().map((resource) => resourceEntry(resource, w)).join('\n')] : []),
     `## ${mdInline(t('web.export.latest'))}`,
     tips.map((tip) => `- ${indexEntry(tip, w)} — ${tipMeta(tip, w)}`).join('\n'),
   ].filter(Boolean);

@@ -1,5 +1,5 @@
 import { findNetwork } from '../../domain/networks/service.ts';
-import { getMeetup } from '../../domain/meetups/service.ts';
+import { publicMeetup } from '../../domain/meetups/service.ts';
 import { meetupCalendar } from '../calendar.ts';
 import type { WebContext, WebResponse } from '../context.ts';
 import { allMeetups } from '../queries.ts';
@@ -32,6 +32,6 @@ export async function networkFeed(ctx: WebContext, slug: string): Promise<WebRes
 
 /** /meetups/:id.ics — the link every announcement carries (see calendarUrl in domain/meetups/view.ts). */
 export async function meetupFeed(ctx: WebContext, id: number): Promise<WebResponse> {
-  const meetup = await getMeetup(ctx.services.db, id);
+  const meetup = await publicMeetup(ctx.services.db, id);
   return ics(ctx, meetupCalendar([meetup], options(ctx, meetup.title)), `meetup-${meetup.id}.ics`);
 }

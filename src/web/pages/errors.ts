@@ -24,5 +24,5 @@ export function unauthorizedPage(ctx: WebContext): WebResponse {
 <input id="token" name="token" type="password" autocomplete="current-password" required>
 <button type="submit">${t('web.errors.tokenButton')}</button>
 </form>`;
-  return { ...htmlResponse(page(ctx, { title, section: 'none', body }), 401), headers: { 'www-authenticate': 'Bearer realm="relais"' } };
+  return { ...htmlResponse(page(ctx, { title, section: 'none', body, minimal: true }), 401), headers: { 'www-authenticate': 'Bearer realm="relais"' } };
 }

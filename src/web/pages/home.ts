@@ -1,8 +1,10 @@
 import { latestTips } from '../../domain/tips/service.ts';
 import { htmlResponse, type WebContext, type WebResponse } from '../context.ts';
-import { meetupList, tipList } from '../fragments.ts';
+import { tipList } from '../fragments.ts';
+import { meetupList } from '../meetup-fragments.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
+import { feedAlternates } from '../feeds.ts';
 import { meetupsAround, networkSummaries } from '../queries.ts';
 
 const HOME_LIST = 5;
@@ -12,7 +14,7 @@ export async function homePage(ctx: WebContext): Promise<WebResponse> {
   const { services, t } = ctx;
   const [networks, tips, meetups] = await Promise.all([
     networkSummaries(services.db),
-    latestTips(services.db, { limit: HOME_LIST }),
+    latestTips(services.db, { limit: HOME_LIST, readers: 'public' }),
     meetupsAround(services.db, { now: services.clock.now(), side: 'upcoming', limit: HOME_LIST }),
   ]);
   const body = html`<h1>${t('web.tagline')}</h1>
@@ -30,5 +32,5 @@ ${tipList(ctx, tips, 3, t('tips.empty'))}
 <section aria-labelledby="meetups-title"><h2 id="meetups-title">${t('web.home.nextMeetups')}</h2>
 ${meetupList(ctx, meetups, 3, t('web.meetups.noneUpcoming'))}
 <p><a href="/meetups">${t('web.home.allMeetups')}</a></p></section>`;
-  return htmlResponse(page(ctx, { title: t('web.home.title'), section: 'home', body }));
+  return htmlResponse(page(ctx, { title: t('web.home.title'), section: 'home', body, alternates: feedAlternates(ctx, {}) }));
 }

@@ -1,9 +1,10 @@
-import { getMeetup } from '../../domain/meetups/service.ts';
+import { publicMeetup } from '../../domain/meetups/service.ts';
 import { htmlResponse, type WebContext, type WebResponse } from '../context.ts';
-import { attendance, cancelledBadge, meetupList, subscribeBlock } from '../fragments.ts';
-import { linkified, timeTag } from '../format.ts';
-import { html, safeHref } from '../html.ts';
+import { subscribeBlock } from '../fragments.ts';
+import { linkified } from '../format.ts';
+import { html } from '../html.ts';
 import { page } from '../layout.ts';
+import { addToCalendar, attendance, cancelledBadge, meetupList, meetupTime, meetupWhere } from '../meetup-fragments.ts';
 import { meetupsAround } from '../queries.ts';
 
 const PAST_LIMIT = 50;
@@ -26,28 +27,25 @@ ${subscribeBlock(ctx, '/calendar.ics', t('web.meetups.subscribe'))}`;
   return htmlResponse(page(ctx, { title, section: 'meetups', body }));
 }
 
-/** /meetups/:id with its answers and its own .ics. */
+/** /meetups/:id with its answers and its own .ics; a cancelled one says so, and offers neither. */
 export async function meetupPage(ctx: WebContext, id: number): Promise<WebResponse> {
   const { services, t } = ctx;
-  const meetup = await getMeetup(services.db, id);
-  const online = safeHref(meetup.onlineUrl);
-  const where = [
-    meetup.place ?? '',
-    online ? html`${meetup.place ? ' · ' : ''}<a href="${online}" rel="nofollow noopener">${t('meetups.onlineLink')}</a>` : '',
-  ];
+  const meetup = await publicMeetup(services.db, id);
+  const cancelled = meetup.status === 'cancelled';
+  const full = meetup.capacity !== null && meetup.counts.going >= meetup.capacity;
   const body = html`<h1>${meetup.title}${cancelledBadge(ctx, meetup)}</h1>
-${meetup.status === 'cancelled' ? html`<p class="status-cancelled">${t('meetups.cancelledBody')}</p>` : ''}
+${cancelled ? html`<p class="status-cancelled">${t('meetups.cancelledBody')}</p>` : ''}
 <dl class="facts">
-<dt>${t('meetups.when')}</dt><dd>${timeTag(meetup.startsAt, meetup.timezone, ctx.locale)}</dd>
-<dt>${t('meetups.where')}</dt><dd>${meetup.place || online ? where : t('meetups.placeTbd')}</dd>
+<dt>${t('meetups.when')}</dt><dd>${meetupTime(ctx, meetup)}</dd>
+<dt>${t('meetups.where')}</dt><dd>${meetupWhere(ctx, meetup)}</dd>
 <dt>${t('web.meetups.organizer')}</dt><dd>${meetup.organizer.displayName}</dd>
 ${meetup.network ? html`<dt>${t('web.meetups.network')}</dt><dd><a href="/networks/${meetup.network.slug}">${meetup.network.name}</a></dd>` : ''}
-<dt>${t('meetups.capacity')}</dt><dd>${meetup.capacity === null ? t('web.meetups.unlimited') : String(meetup.capacity)}</dd>
+${cancelled ? '' : html`<dt>${t('meetups.capacity')}</dt><dd>${meetup.capacity === null ? t('web.meetups.unlimited') : `${meetup.capacity}${full ? ` · ${t('meetupFlow.full')}` : ''}`}</dd>
 <dt>${t('meetups.answers')}</dt><dd>${attendance(ctx, meetup)}</dd>
-${meetup.capacity !== null ? html`<dt>${t('web.meetups.waitlist')}</dt><dd>${String(meetup.counts.waitlisted)}</dd>` : ''}
+${meetup.capacity !== null ? html`<dt>${t('web.meetups.waitlist')}</dt><dd>${String(meetup.counts.waitlisted)}</dd>` : ''}`}
 </dl>
 ${meetup.description ? html`<h2>${t('web.meetups.description')}</h2><div class="tip-text">${linkified(meetup.description)}</div>` : ''}
-<p><a href="/meetups/${meetup.id}.ics" type="text/calendar">${t('web.meetups.download')}</a></p>
+${cancelled ? '' : html`<p>${addToCalendar(ctx, meetup)}</p>`}
 <p><a href="/meetups">${t('web.meetups.back')}</a></p>`;
   return htmlResponse(page(ctx, { title: meetup.title, section: 'meetups', body }));
 }

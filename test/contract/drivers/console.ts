@@ -9,6 +9,7 @@ export async function consoleDriver(url: string): Promise<ContractDriver> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
+  let lastAnswer = '';
   output.on('data', (chunk: Buffer) => {
     printed += chunk.toString('utf8');
   });
@@ -36,8 +37,15 @@ export async function consoleDriver(url: string): Promise<ContractDriver> {
   const copies = (messageId: string) => printed.split(/\n(?=— message )/).filter((block) => block.startsWith(`— message ${messageId}\n`) || block.startsWith(`— message ${messageId} (`));
   return {
     name: 'console', db: running.db,
-    can: { buttons: true, reactions: false, capture: false, forms: false, redelivery: false },
-    say: (_who, line) => type(line),
+    can: { buttons: true, reactions: false, capture: false, forms: false, redelivery: false, people: false },
+    say: async (_who, line) => (lastAnswer = await type(line)),
+    async press(label) {
+      const choice = new RegExp(`\\[(\\d+)\\] ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(lastAnswer)?.[1];
+      if (!choice) throw new Error(`no choice ${label} in ${lastAnswer}`);
+      return type(choice);
+    },
+    // The console shows a private message as a block under "— ✉ <name>".
+    privateMessages: async () => [...printed.matchAll(/^— ✉ [^\n]*\n(?:┃ )?([\s\S]*?)\n\n/gm)].map((match) => match[1]!),
     async announcement(title) {
       let id: string | undefined;
       await waitUntil(() => Boolean(id = new RegExp(`— message (\\d+)\\n┃ 📅 ${title}`).exec(printed)?.[1]), `the announcement of ${title}`);

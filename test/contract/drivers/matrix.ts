@@ -14,7 +14,13 @@ export async function matrixDriver(url: string, database: TestDatabase): Promise
   const fromBot = (event: MatrixEvent) => event.sender === p.bot.userId;
   return {
     name: 'matrix', db: p.db,
-    can: { buttons: false, reactions: true, capture: true, forms: false, redelivery: false },
+    can: { buttons: false, reactions: true, capture: true, forms: false, redelivery: false, people: true },
+    async privateMessages(who) {
+      // Direct rooms are the ones the bot records in its m.direct account data, as clients expect.
+      const response = await fetch(`${p.hs.url}/_matrix/client/v3/user/${encodeURIComponent(p.bot.userId)}/account_data/m.direct`, { headers: { authorization: `Bearer ${p.bot.token}` } });
+      const direct = response.ok ? ((await response.json()) as Record<string, string[]>) : {};
+      return (direct[p.people[people[who]].userId] ?? []).flatMap((roomId) => p.hs.timeline(roomId).filter((e) => fromBot(e) && e.type === 'm.room.message').map(bodyOf));
+    },
     say: (who, line) => p.say(people[who], line),
     async announcement(title) {
       const event = await p.hs.waitForEvent(room, (e) => fromBot(e) && e.type === 'm.room.message' && !relation(e) && bodyOf(e).includes(title), 10_000);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Card } from '../../../src/core/card.ts';
 import type { Gesture } from '../../../src/core/gesture.ts';
 import { plainText } from '../../../src/core/plain-text.ts';
 import { startRelais } from '../../../src/main.ts';
@@ -19,17 +20,20 @@ export async function memoryDriver(url: string): Promise<ContractDriver> {
   });
   const chat = running.adapters[0] as MemoryChat;
   let last: Gesture | undefined;
+  const lastCards: Partial<Record<Who, Card[]>> = {};
   const send = async (who: Who, what: Record<string, unknown>) => {
     const gesture = { ...what, deliveryKey: randomUUID(), channel, user: { platform: 'memory', workspace: 'example.org', externalId: ids[who], displayName: who }, replyTo: { channel: channel.externalId } } as unknown as Gesture;
     last = gesture;
     const receipt = await running.port.handle(gesture);
     await running.settle();
-    return { receipt, text: chat.of('reply').filter((sent) => sent.key?.startsWith(`reply:memory:${gesture.deliveryKey}:`)).map((sent) => plainText(sent.card!)).join('\n') };
+    const cards = chat.of('reply').filter((sent) => sent.key?.startsWith(`reply:memory:${gesture.deliveryKey}:`)).map((sent) => sent.card!);
+    lastCards[who] = cards;
+    return { receipt, text: cards.map((card) => plainText(card)).join('\n') };
   };
   const copies = (messageId: string) => chat.sent.filter((sent) => (sent.kind === 'post' || sent.kind === 'update') && sent.messageId === messageId);
   return {
     name: 'memory', db: running.db,
-    can: { buttons: true, reactions: true, capture: true, forms: false, redelivery: true },
+    can: { buttons: true, reactions: true, capture: true, forms: false, redelivery: true, people: true },
     say: async (who, line) => {
       const [, command = '', text = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(line) ?? [];
       return (await send(who, { kind: 'command', command, text })).text;
@@ -40,6 +44,12 @@ export async function memoryDriver(url: string): Promise<ContractDriver> {
       return id!;
     },
     announcementReads: (messageId, pattern) => waitUntil(() => pattern.test(plainText(copies(messageId).at(-1)!.card!)), `announcement ${messageId} to read ${pattern}`),
+    async press(label, who) {
+      const button = (lastCards[who] ?? []).flatMap((card) => card.buttons ?? []).find((candidate) => candidate.label === label);
+      if (!button) throw new Error(`no button ${label} on the last answer`);
+      return (await send(who, { kind: 'action', actionId: button.actionId, value: button.value })).text;
+    },
+    privateMessages: async (who) => chat.of('direct').filter((sent) => sent.target === ids[who]).map((sent) => plainText(sent.card!)),
     async clickGoing(messageId, who) {
       const button = copies(messageId).at(-1)!.card!.buttons!.find((candidate) => candidate.actionId === 'meetup.rsvp.going')!;
       await send(who, { kind: 'action', actionId: button.actionId, value: button.value });

@@ -6,11 +6,17 @@ import type { ContractDriver, Who } from '../driver.ts';
 
 const ids: Record<Who, string> = { admin: 'U0ADMIN', member: 'U0USER' };
 
+interface SlackBlock {
+  type: string;
+  elements?: Array<{ action_id: string; value: string; text?: { text?: string } }>;
+}
+
 /** Slack: signed requests to Bolt's HTTP receiver, answers read from the fake Web API and its response_urls. */
 export async function slackDriver(url: string): Promise<ContractDriver> {
   const bed = await startTestbed({ engine: url.startsWith('postgres') ? 'postgres' : 'sqlite', env: { DATABASE_URL: url, LOG_LEVEL: 'silent' } });
   let last: SignedRequest | undefined;
   let stamp = 1_700_000_100;
+  const lastReplies: Partial<Record<Who, { blocks?: unknown[] }>> = {};
   const sent = async (request: SignedRequest) => {
     last = request;
     return post(request);
@@ -18,11 +24,22 @@ export async function slackDriver(url: string): Promise<ContractDriver> {
   const meetupOf = async (ts: string) => (await bed.db.announcement.findFirstOrThrow({ where: { messageId: ts } })).meetupId;
   return {
     name: 'slack', db: bed.db,
-    can: { buttons: true, reactions: true, capture: true, forms: true, redelivery: true },
+    can: { buttons: true, reactions: true, capture: true, forms: true, redelivery: true, people: true },
     async say(who, line) {
       const [, command = '', text = ''] = /^(\/\S+)\s*([\s\S]*)$/.exec(line) ?? [];
-      return textOf((await bed.slash(command, text, { user: ids[who] })).reply);
+      const { reply } = await bed.slash(command, text, { user: ids[who] });
+      lastReplies[who] = reply;
+      return textOf(reply);
     },
+    async press(label, who) {
+      const elements = ((lastReplies[who]?.blocks ?? []) as SlackBlock[]).filter((block) => block.type === 'actions').flatMap((block) => block.elements ?? []);
+      const button = elements.find((element) => element.text?.text === label);
+      if (!button) throw new Error(`no button ${label} on the last answer`);
+      const responseUrl = bed.api.responseUrl();
+      await sent(interactionRequest(bed.url, blockActionsPayload({ actionId: button.action_id, value: button.value, userId: ids[who], responseUrl }), SECRET));
+      return textOf((await bed.api.waitForResponse((response) => responseUrl.endsWith(`/${response.n}`), 10_000)).body);
+    },
+    privateMessages: async (who) => bed.api.calls('chat.postMessage').filter((call) => call.args.channel === `D${ids[who]}`).map((call) => textOf(call.args)),
     async announcement(title) {
       let ts: string | null | undefined;
       await waitUntil(async () => Boolean(ts = (await bed.db.announcement.findFirst({ where: { meetup: { title }, messageId: { not: null } } }))?.messageId), `the announcement of ${title}`);

@@ -24,7 +24,7 @@ export async function seedKnowledgeBase(h: Harness): Promise<KnowledgeBase> {
   await h.run('/relais network cartes Cartes et territoires', admin);
   const calendar = idIn(await h.run('/tip add Utilisez le calendrier partagé\nIl se synchronise avec tous les agendas. #outils #agenda'));
   const maps = idIn(await h.run('/tip add Les fonds de carte de l’IGN sont ouverts #cartes'));
-  await h.run('/meetup create Apéro numérique | 3 décembre 18h30 | Mairie, salle 3 | capacité 30', admin);
+  await h.run('/meetup create Apéro numérique | 3 décembre 18h30 | Mairie, salle 3 | capacité 30 | publier', admin);
   const { db } = h;
   const channel = await db.channel.findFirstOrThrow();
   const organizer = await db.member.findFirstOrThrow({ where: { externalId: '@admin:example.org' } });

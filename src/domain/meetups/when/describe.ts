@@ -15,11 +15,7 @@ const dayCodes = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
  */
 export function describeWhen(read: WhenRead, locale: Locale): string {
   const zone = zoneLabel(read.timeZone, locale);
-  if (!read.recurrence) {
-    const start = DateTime.fromJSDate(read.start, { zone: read.timeZone });
-    const end = read.end ? DateTime.fromJSDate(read.end, { zone: read.timeZone }) : null;
-    return translate(locale, 'when.describe.oneOff', { date: formatDay(dayOf(start), locale), times: timesOf(start, end, locale), zone });
-  }
+  if (!read.recurrence) return translate(locale, 'when.describe.oneOff', { ...oneOffParts(read, locale), zone });
   const { recurrence } = read;
   const start = DateTime.fromISO(`${recurrence.firstDate}T${recurrence.wallTime}`, { zone: 'UTC' });
   const end = recurrence.durationMinutes === null ? null : start.plus({ minutes: recurrence.durationMinutes });
@@ -32,6 +28,26 @@ export function describeWhen(read: WhenRead, locale: Locale): string {
   if (!recurrence.until) return description;
   const until = dayOf(DateTime.fromJSDate(recurrence.until, { zone: read.timeZone }));
   return translate(locale, 'when.describe.until', { description, until: formatDay(until, locale, { weekday: false }) });
+}
+
+function oneOffParts(read: WhenRead, locale: Locale) {
+  const start = DateTime.fromJSDate(read.start, { zone: read.timeZone });
+  const end = read.end ? DateTime.fromJSDate(read.end, { zone: read.timeZone }) : null;
+  return { date: formatDay(dayOf(start), locale), times: timesOf(start, end, locale) };
+}
+
+/** A one-off as readWhen reads it back in its zone: "jeudi 14 janvier 2027, 9 h – 17 h" (what a command to change it starts from). */
+export function writtenWhen(read: Pick<WhenRead, 'start' | 'end' | 'timeZone'>, locale: Locale): string {
+  return translate(locale, 'when.describe.oneOffWritten', oneOffParts({ ...read, recurrence: null, notes: [] }, locale));
+}
+
+/** An end as readEnd reads it back: "17 h" the day it starts, else "vendredi 15 janvier 2027, 17 h". */
+export function writtenEnd(read: Pick<WhenRead, 'start' | 'end' | 'timeZone'>, locale: Locale): string | null {
+  if (!read.end) return null;
+  const start = DateTime.fromJSDate(read.start, { zone: read.timeZone });
+  const end = DateTime.fromJSDate(read.end, { zone: read.timeZone });
+  const time = formatTime(wallOf(end), locale);
+  return end.hasSame(start, 'day') ? time : `${formatDay(dayOf(end), locale)}, ${time}`;
 }
 
 function timesOf(start: DateTime, end: DateTime | null, locale: Locale): string {

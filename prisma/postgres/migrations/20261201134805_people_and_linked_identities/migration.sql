@@ -5,18 +5,20 @@ DROP INDEX "Role_memberId_networkId_role_key";
 DROP INDEX "Rsvp_meetupId_memberId_key";
 
 
--- Hand-written: every existing member is a person of their own, with the same id; the
+-- Hand-written: every existing member is a person of their own, with the same id (their reminder choice moves with them); the
 -- columns are added empty, filled, then required.
 -- CreateTable
 CREATE TABLE "Person" (
     "id" SERIAL NOT NULL,
     "calendarToken" TEXT,
+    "reminderDMs" BOOLEAN NOT NULL DEFAULT true,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Person_pkey" PRIMARY KEY ("id")
 );
-INSERT INTO "Person" ("id", "createdAt") SELECT "id", "createdAt" FROM "Member";
+INSERT INTO "Person" ("id", "createdAt", "reminderDMs") SELECT "id", "createdAt", "reminderDMs" FROM "Member";
 SELECT setval(pg_get_serial_sequence('"Person"', 'id'), GREATEST((SELECT MAX("id") FROM "Person"), 1), (SELECT COUNT(*) > 0 FROM "Person"));
+ALTER TABLE "Member" DROP COLUMN "reminderDMs";
 ALTER TABLE "Member" ADD COLUMN "personId" INTEGER;
 UPDATE "Member" SET "personId" = "id";
 ALTER TABLE "Member" ALTER COLUMN "personId" SET NOT NULL;

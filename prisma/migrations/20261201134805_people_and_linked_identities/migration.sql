@@ -2,11 +2,12 @@
 CREATE TABLE "Person" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "calendarToken" TEXT,
+    "reminderDMs" BOOLEAN NOT NULL DEFAULT true,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
--- Hand-written: every existing member is a person of their own, with the same id.
-INSERT INTO "Person" ("id", "createdAt") SELECT "id", "createdAt" FROM "Member";
+-- Hand-written: every existing member is a person of their own, with the same id (their reminder choice moves with them).
+INSERT INTO "Person" ("id", "createdAt", "reminderDMs") SELECT "id", "createdAt", "reminderDMs" FROM "Member";
 
 -- CreateTable
 CREATE TABLE "LinkCode" (

@@ -1,0 +1,25 @@
+/** French strings of the knowledge base's web pages and feeds (tips and resources). Mirror every key in ../en/knowledge.ts. */
+export const knowledge = {
+  pageOf: 'page {page} sur {pages}',
+  pagination: 'Pages',
+  previous: 'Page précédente',
+  next: 'Page suivante',
+  page: 'Page {page}',
+  sort: 'Trier',
+  sorts: { latest: 'les plus récentes', top: 'les plus appréciées' },
+  verified: 'Vérifiée',
+  verifiedTitle: 'Vérifiée par {name} le {date} ; à revoir le {review}',
+  reviewDue: 'À revoir depuis le {date}',
+  verification: 'Vérification',
+  mergedSources: 'Messages d’origine des astuces fusionnées',
+  source: 'message d’origine',
+  feed: {
+    link: 'Flux Atom des nouveautés',
+    title: 'Relais — nouvelles astuces et ressources',
+    networkTitle: 'Relais — {name}',
+    tagTitle: 'Relais — #{tag}',
+    subtitle: 'Les astuces et ressources partagées entre les réseaux partenaires, les plus récentes d’abord.',
+    tip: 'Astuce',
+    resource: '{kind}',
+  },
+};
