@@ -35,7 +35,7 @@ describe('console adapter through a pipe', () => {
     const { code, stdout } = await runConsole('/meetup create Apéro | 5 décembre 2099 à 18h30 | Mairie | 10\n1\n4\n/meetup show 1\n', { RELAIS_LOCALE: 'en' });
     expect(code).toBe(0);
     expect(stdout).toContain('┃ Preview — 📅 Apéro\nThis is the announcement as it will appear in this channel.');
-    expect(stdout).toContain('When : Saturday, December 5, 2099, 6:30 PM (Paris time)');
+    expect(stdout).toContain('When: Saturday, December 5, 2099, 6:30 PM (Paris time)');
     expect(stdout).toContain('[1] ✅ Publish   [2] ✏️ Change   [3] 🗑 Discard');
     expect(stdout).toContain('Meetup #1 published; its announcement is on its way to this channel.');
     expect(stdout).toContain('[4] ✅ Going   [5] 🤔 Maybe   [6] ❌ Can’t go');

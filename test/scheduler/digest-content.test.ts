@@ -19,7 +19,7 @@ describe.each(engines)('digest content (%s)', (engine) => {
    * /summary preview then covers the last week.
    */
   async function start(env: Record<string, string> = {}) {
-    h = await createHarness(engine, { now: new Date().toISOString(), env });
+    h = await createHarness(engine, { now: new Date().toISOString(), env, schedule: false });
     await h.run('/summary config frequency off', moderator());
   }
 
@@ -123,7 +123,7 @@ describe.each(engines)('digest content (%s)', (engine) => {
   });
 
   it('says an empty period in one line, or posts nothing when the channel skips empty digests', async () => {
-    h = await createHarness(engine, { now: paris('2026-11-30T09:00').toISOString() });
+    h = await createHarness(engine, { now: paris('2026-11-30T09:00').toISOString(), schedule: false });
     await h.run('/summary config frequency weekly', moderator());
     await h.run('/summary config frequency weekly', moderator('!quiet:example.org'));
     await h.run('/summary config empty skip', moderator('!quiet:example.org'));
@@ -139,7 +139,7 @@ describe.each(engines)('configuring a digest from the console (%s)', (engine) =>
   afterEach(async () => h?.close());
 
   it('sets the day and time, shows the next digest, and previews it', async () => {
-    h = await createHarness(engine, { now: paris('2026-11-30T10:00').toISOString() });
+    h = await createHarness(engine, { now: paris('2026-11-30T10:00').toISOString(), schedule: false });
     await h.run('/summary config day lundi', { moderator: true });
     const [config] = await h.run('/summary config time 08:30', { moderator: true });
     expect(config).toContain('Jour : lundi');

@@ -20,7 +20,7 @@ describe.each(engines)('digest schedules across DST in Europe/Paris (%s)', (engi
   afterEach(async () => h?.close());
 
   it('posts once per period at 09:00 local through the 2027 spring-forward week; 02:30 runs at 03:30 that day', async () => {
-    h = await createHarness(engine, { now: paris('2027-03-21T21:00').toISOString() });
+    h = await createHarness(engine, { now: paris('2027-03-21T21:00').toISOString(), schedule: false });
     await threeSchedules(h);
     await tickUntil(h, new Scheduler(h.scheduling), paris('2027-03-30T12:00'));
 
@@ -45,7 +45,7 @@ describe.each(engines)('digest schedules across DST in Europe/Paris (%s)', (engi
     ['2026', '2026-10-18T21:00', '2026-10-27T12:00', ['2026-W43 2026-10-19T09:00+02:00', '2026-W44 2026-10-26T09:00+01:00'], '2026-10-25'],
     ['2027', '2027-10-24T21:00', '2027-11-02T12:00', ['2027-W43 2027-10-25T09:00+02:00', '2027-W44 2027-11-01T09:00+01:00'], '2027-10-31'],
   ])('posts once per period at 09:00 local through the %s fall-back week', async (_year, from, until, weekly, fallBackDay) => {
-    h = await createHarness(engine, { now: paris(from).toISOString() });
+    h = await createHarness(engine, { now: paris(from).toISOString(), schedule: false });
     await threeSchedules(h);
     await tickUntil(h, new Scheduler(h.scheduling), paris(until));
 

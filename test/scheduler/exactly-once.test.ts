@@ -45,7 +45,7 @@ describe.each(engines)('digests and reminders post exactly once (%s)', (engine) 
   afterEach(async () => h?.close());
 
   async function weeklyChannel(now: string) {
-    h = await createHarness(engine, { now: paris(now).toISOString() });
+    h = await createHarness(engine, { now: paris(now).toISOString(), schedule: false });
     await h.run('/summary config frequency weekly', moderator());
   }
 
@@ -66,7 +66,7 @@ describe.each(engines)('digests and reminders post exactly once (%s)', (engine) 
   });
 
   it('honours RELAIS_CATCHUP_HOURS', async () => {
-    h = await createHarness(engine, { now: paris('2026-11-30T15:30').toISOString(), env: { RELAIS_CATCHUP_HOURS: '12' } });
+    h = await createHarness(engine, { now: paris('2026-11-30T15:30').toISOString(), env: { RELAIS_CATCHUP_HOURS: '12' }, schedule: false });
     await h.run('/summary config frequency weekly', moderator());
     await new Scheduler(h.scheduling).tick();
     expect(postsIn(h)).toHaveLength(1);
@@ -161,7 +161,7 @@ describe.each(engines.filter((engine) => engine === 'postgres'))('two Relais pro
   afterEach(async () => h?.close());
 
   it('post every digest and reminder exactly once between them', async () => {
-    h = await createHarness(engine, { now: paris('2026-11-29T20:00').toISOString() });
+    h = await createHarness(engine, { now: paris('2026-11-29T20:00').toISOString(), schedule: false });
     const rooms = Array.from({ length: 12 }, (_, index) => `!room${index}:example.org`);
     for (const room of rooms) await h.run('/summary config frequency daily', moderator(room));
     await h.run('/meetup create Apéro data | 2026-12-01 18:00 | Lyon | publier', { user: '@admin:example.org', channel: rooms[0] });

@@ -14,7 +14,7 @@ describe.each(engines)('meetup reminders (%s)', (engine) => {
 
   /** A meetup on Thursday 3 December 2026 at 18:00 Paris, announced in two channels. */
   async function meetup(env: Record<string, string> = {}) {
-    h = await createHarness(engine, { now: paris('2026-11-30T10:00').toISOString(), env });
+    h = await createHarness(engine, { now: paris('2026-11-30T10:00').toISOString(), env, schedule: false });
     scheduler = new Scheduler(h.scheduling);
     await h.run('/meetup create Apéro accessibilité | 2026-12-03 18:00 | Lyon | publier', organizer());
     await h.run('/meetup announce 1', organizer('!other:example.org'));
