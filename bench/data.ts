@@ -108,8 +108,10 @@ export async function generate(engine: Engine, url: string): Promise<Record<stri
     }));
   const names = ['Ana', 'Béa', 'Chloé', 'David', 'Emma', 'Farid', 'Gaëlle', 'Hugo', 'Inès', 'Jules', 'Karim', 'Léa', 'Malik', 'Nora', 'Olivier', 'Paul'];
   const memberName = (id: number) => `${names[id % names.length]} ${id}`;
-  await write('Member', ['id', 'platform', 'workspace', 'externalId', 'displayName', 'createdAt'],
-    Array.from({ length: SIZES.members }, (_, i) => [i + 1, i % 2 ? 'matrix' : 'slack', i % 2 ? 'bench.test' : 'T0BENCH', i % 2 ? `@u${i + 1}:bench.test` : `U${i + 1}`, memberName(i + 1), created]));
+  // Each member is a person of their own (none linked), with the same id.
+  await write('Person', ['id', 'createdAt'], Array.from({ length: SIZES.members }, (_, i) => [i + 1, created]));
+  await write('Member', ['id', 'platform', 'workspace', 'externalId', 'displayName', 'personId', 'createdAt'],
+    Array.from({ length: SIZES.members }, (_, i) => [i + 1, i % 2 ? 'matrix' : 'slack', i % 2 ? 'bench.test' : 'T0BENCH', i % 2 ? `@u${i + 1}:bench.test` : `U${i + 1}`, memberName(i + 1), i + 1, created]));
 
   const tips: unknown[][] = [];
   const tags: unknown[][] = [];
@@ -134,12 +136,12 @@ export async function generate(engine: Engine, url: string): Promise<Record<stri
     const memberId = random.int(1, SIZES.members);
     const key = `${tipId}/${memberId}`;
     if (!votes.has(key)) voteCounts.set(tipId, (voteCounts.get(tipId) ?? 0) + 1);
-    votes.set(key, [tipId, memberId, created]);
+    votes.set(key, [tipId, memberId, memberId, created]);
   }
   await write('Tip', ['id', 'title', 'text', 'searchText', 'searchVersion', 'language', 'authorId', 'channelId', 'networkId', 'status', 'createdAt', 'updatedAt', 'voteCount'],
     tips.map((tip) => [...tip, voteCounts.get(tip[0] as number) ?? 0]));
   await write('TipTag', ['tipId', 'tag', 'label'], tags);
-  await write('TipVote', ['tipId', 'memberId', 'createdAt'], [...votes.values()]);
+  await write('TipVote', ['tipId', 'memberId', 'personId', 'createdAt'], [...votes.values()]);
 
   const meetups: unknown[][] = [];
   const announcements: unknown[][] = [];
@@ -159,12 +161,12 @@ export async function generate(engine: Engine, url: string): Promise<Record<stri
       const status = random.pick(statuses);
       const waitlisted = status === 'going' && capacity !== null && seated >= capacity;
       if (status === 'going' && !waitlisted) seated += 1;
-      rsvps.push([rsvps.length + 1, id, memberId, status, waitlisted, 'reaction', created, created]);
+      rsvps.push([rsvps.length + 1, id, memberId, memberId, status, waitlisted, 'reaction', created, created]);
     }
   }
   await write('Meetup', ['id', 'title', 'startsAt', 'timezone', 'capacity', 'organizerId', 'networkId', 'channelId', 'status', 'createdAt', 'updatedAt'], meetups);
   await write('Announcement', ['id', 'meetupId', 'channelId', 'messageId', 'renderedRevision', 'createdAt', 'updatedAt'], announcements);
-  await write('Rsvp', ['id', 'meetupId', 'memberId', 'status', 'waitlisted', 'source', 'createdAt', 'updatedAt'], rsvps);
+  await write('Rsvp', ['id', 'meetupId', 'memberId', 'personId', 'status', 'waitlisted', 'source', 'createdAt', 'updatedAt'], rsvps);
   await writer.finish();
   return counts;
 }

@@ -25,6 +25,8 @@ export const consoleChannel: ChannelRef = { platform: 'console', workspace: 'loc
 export class ConsoleAdapter implements ChatAdapter {
   readonly platform = 'console';
   readonly commandPrefix = '/';
+  /** One person at one terminal. */
+  readonly privateReplies = true;
   private readonly user: UserRef;
   /** Delivery keys are unique across runs on one database. */
   private readonly run = randomUUID();

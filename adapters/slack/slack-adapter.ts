@@ -46,6 +46,7 @@ export class SlackAdapter implements ChatAdapter {
   readonly commandPrefix = '/';
   readonly idempotentPosts = true;
   readonly showsForms = true;
+  readonly privateReplies = true;
   /** What conversations.info said of each channel (name, privacy), for a while. */
   private readonly conversations = new Map<string, { info: Promise<Conversation | undefined>; until: number }>();
 

@@ -31,6 +31,11 @@ export interface ChatAdapter {
   readonly idempotentPosts?: boolean;
   /** Declared forms can be shown (Slack's modals): a command typed bare opens its form. */
   readonly showsForms?: boolean;
+  /**
+   * Ephemeral replies are seen by the asker alone (Slack's, the console's terminal): a secret (a
+   * link code, a calendar address) may be answered there; elsewhere it goes by private message.
+   */
+  readonly privateReplies?: boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** An adapter that drives the process (the console reads its input to the end): the process stops when it resolves. */

@@ -34,6 +34,9 @@ export async function ensureChannel(db: Tx, ref: ChannelRef, defaults: ChannelDe
   });
 }
 
+/** What a new identity is created with: a person of its own, until it is linked to another (src/domain/people). */
+export const ownPerson = { person: { create: {} } } as const;
+
 /** Registers a member on first sight and keeps the display name current. */
 export async function ensureMember(db: Tx, ref: UserRef): Promise<MemberRecord> {
   const key = identity(ref);
@@ -41,7 +44,7 @@ export async function ensureMember(db: Tx, ref: UserRef): Promise<MemberRecord> 
   if (known && known.displayName === ref.displayName) return known;
   return db.member.upsert({
     where: { platform_workspace_externalId: key },
-    create: { ...key, displayName: ref.displayName },
+    create: { ...key, displayName: ref.displayName, ...ownPerson },
     update: { displayName: ref.displayName },
   });
 }

@@ -20,14 +20,30 @@ export interface Asker {
   admins: ReadonlySet<string>;
 }
 
-export const isAdmin = (asker: Pick<Asker, 'member' | 'admins'>) => asker.admins.has(`${asker.member.platform}:${asker.member.externalId}`);
+const named = (admins: ReadonlySet<string>, member: Pick<MemberRecord, 'platform' | 'externalId'>) => admins.has(`${member.platform}:${member.externalId}`);
 
-/** The asker's standing in a network (none: only administrators stand out). */
+/**
+ * An administrator: one of the person's identities is named in RELAIS_ADMINS (or by a platform).
+ * Linking needs both identities' consent (src/domain/people/linking.ts), so the rights follow the person.
+ */
+export async function isAdmin(asker: Pick<Asker, 'db' | 'member' | 'admins'>): Promise<boolean> {
+  if (named(asker.admins, asker.member)) return true;
+  const linked = await asker.db.member.findMany({ where: { personId: asker.member.personId, id: { not: asker.member.id } }, select: { platform: true, externalId: true } });
+  return linked.some((member) => named(asker.admins, member));
+}
+
+/** The asker's standing in a network (none: only administrators stand out). Roles are the person's, whichever identity asks. */
 export async function standingIn(asker: Asker, networkId: number | null): Promise<Standing> {
-  if (isAdmin(asker)) return 'admin';
+  if (await isAdmin(asker)) return 'admin';
   if (networkId === null) return 'anyone';
-  const roles = await asker.db.role.findMany({ where: { memberId: asker.member.id, networkId }, select: { role: true } });
+  const roles = await asker.db.role.findMany({ where: { personId: asker.member.personId, networkId }, select: { role: true } });
   return roles.reduce<Standing>((best, { role }) => (role in rank && rank[role as Role] > rank[best] ? (role as Role) : best), 'anyone');
+}
+
+/** The author or organizer `ownerId` is the asker, or another identity linked to theirs. */
+export async function isOwner(asker: Pick<Asker, 'db' | 'member'>, ownerId: number): Promise<boolean> {
+  if (ownerId === asker.member.id) return true;
+  return (await asker.db.member.count({ where: { id: ownerId, personId: asker.member.personId } })) > 0;
 }
 
 export const atLeast = (standing: Standing, needed: Standing) => rank[standing] >= rank[needed];

@@ -3,6 +3,7 @@ import { curation } from './en/curation.ts';
 import { knowledge } from './en/knowledge.ts';
 import { doctor } from './en/doctor.ts';
 import { meetupFlow } from './en/meetup-flow.ts';
+import { people } from './en/people.ts';
 import { privacy } from './en/privacy.ts';
 import { resources } from './en/resources.ts';
 import { schedule } from './en/schedule.ts';
@@ -258,4 +259,5 @@ export const en: typeof fr = {
   curation,
   resources,
   knowledge,
+  people,
 };

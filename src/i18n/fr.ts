@@ -2,6 +2,7 @@ import { curation } from './fr/curation.ts';
 import { knowledge } from './fr/knowledge.ts';
 import { doctor } from './fr/doctor.ts';
 import { meetupFlow } from './fr/meetup-flow.ts';
+import { people } from './fr/people.ts';
 import { privacy } from './fr/privacy.ts';
 import { resources } from './fr/resources.ts';
 import { schedule } from './fr/schedule.ts';
@@ -258,4 +259,5 @@ export const fr = {
   curation,
   resources,
   knowledge,
+  people,
 };

@@ -30,6 +30,8 @@ export interface InteractionContext {
   prefix: string;
   /** The gesture's platform shows declared forms (a Slack modal). */
   forms: boolean;
+  /** Only the asker sees an ephemeral reply on the gesture's platform (ChatAdapter.privateReplies). */
+  privateReplies: boolean;
   asker: Asker;
   /** Messages sent once the transaction commits. */
   out: Outgoing;

@@ -18,7 +18,7 @@ export const rsvpReaction: ReactionDecl = {
     const status = statusOfEmoji.get(emoji);
     if (!status || meetupId === undefined) return [];
     if (!added) {
-      const current = await ctx.db.rsvp.findUnique({ where: { meetupId_memberId: { meetupId, memberId: ctx.member.id } } });
+      const current = await ctx.db.rsvp.findUnique({ where: { meetupId_personId: { meetupId, personId: ctx.member.personId } } });
       if (current?.status !== status) return [];
     }
     const outcome = await answerMeetup(ctx, ctx.member, meetupId, added ? status : null, 'reaction');

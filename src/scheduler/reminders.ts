@@ -57,7 +57,7 @@ async function recipientsOf(ctx: DeliveryContext, meetup: Meetup, privately: boo
   if (!privately || !config.RELAIS_REMINDER_DM) return channels;
   const canWrite = new Set(messenger.all.filter((adapter) => adapter.sendDirect).map((adapter) => adapter.platform as string));
   // Those who turned reminders off for themselves (/relais reminders off) get none.
-  const going = await db.rsvp.findMany({ where: { meetupId: meetup.id, status: 'going', waitlisted: false, member: { reminderDMs: true } }, include: { member: true }, orderBy: { id: 'asc' } });
+  const going = await db.rsvp.findMany({ where: { meetupId: meetup.id, status: 'going', waitlisted: false, person: { reminderDMs: true } }, include: { member: true }, orderBy: { id: 'asc' } });
   const people = going.filter(({ member }) => canWrite.has(member.platform)).map(({ member }): Recipient => ({
     target: { memberId: member.id },
     locale: config.RELAIS_LOCALE,

@@ -9,6 +9,7 @@ import { internalErrorPage, notFoundPage, unauthorizedPage } from './pages/error
 import { allMeetupsFeed, meetupFeed, networkFeed } from './pages/calendars.ts';
 import { meetupPage, meetupsListPage } from './pages/meetups.ts';
 import { networkPage } from './pages/network.ts';
+import { personalFeed, personalFeedPath } from './pages/personal-feed.ts';
 import { resourcePage, resourcesListPage } from './pages/resources.ts';
 import { tipPage, tipsListPage } from './pages/tips.ts';
 import { feedRoutes } from './feed-routes.ts';
@@ -29,6 +30,7 @@ const routes: Route[] = [
   [/^\/calendar\.ics$/, (ctx) => allMeetupsFeed(ctx)],
   [/^\/networks\/([a-z0-9-]{2,40})$/, (ctx, match) => networkPage(ctx, match[1]!)],
   [/^\/networks\/([a-z0-9-]{2,40})\/calendar\.ics$/, (ctx, match) => networkFeed(ctx, match[1]!)],
+  [personalFeedPath, (ctx, match) => personalFeed(ctx, match[1]!)],
   [/^\/resources$/, (ctx) => resourcesListPage(ctx)],
   [/^\/resources\/(\d{1,9})$/, (ctx, match) => resourcePage(ctx, id(match))],
   ...feedRoutes,
@@ -86,7 +88,8 @@ async function handle(services: WebServices, request: IncomingMessage, response:
   const cookies = chosen ? [`${languageCookie}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`] : [];
   const token = config.RELAIS_WEB_TOKEN;
 
-  const access = checkAccess(request, url, token);
+  // A personal feed is opened by its own secret (/relais calendar), not by the deployment's token.
+  const access = personalFeedPath.test(path) ? 'open' : checkAccess(request, url, token);
   if (access === 'refused') return send(response, unauthorizedPage(ctx), cookies, true);
   if (access === 'granted-by-query' && token) {
     cookies.push(`${tokenCookie}=${cookieValueFor(token)}; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax${secure}`);

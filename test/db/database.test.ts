@@ -29,7 +29,7 @@ async function emptyUrl(engine: Engine): Promise<string> {
 
 async function newTip(db: Db, searchText: string): Promise<number> {
   const author = await db.member.create({
-    data: { platform: 'console', workspace: 'local', externalId: crypto.randomUUID(), displayName: 'Ana' },
+    data: { platform: 'console', workspace: 'local', externalId: crypto.randomUUID(), displayName: 'Ana', person: { create: {} } },
   });
   const tip = await db.tip.create({ data: { title: 't', text: 'x', searchText, searchVersion: SEARCH_VERSION, authorId: author.id } });
   return tip.id;

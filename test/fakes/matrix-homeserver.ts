@@ -92,8 +92,9 @@ export class FakeHomeserver {
 
   // ---- test controls ------------------------------------------------------------------------
 
-  createUser(localpart: string, options: { displayName?: string; token?: string } = {}): FakeUser {
-    const userId = `@${localpart}:${this.serverName}`;
+  /** `server`: a user of another homeserver, whose profile this one answers as federation would. */
+  createUser(localpart: string, options: { displayName?: string; token?: string; server?: string } = {}): FakeUser {
+    const userId = `@${localpart}:${options.server ?? this.serverName}`;
     const token = options.token ?? `syt_${localpart}_${randomBytes(6).toString('hex')}`;
     if (!this.users.has(userId)) this.users.set(userId, { displayname: options.displayName ?? localpart, filters: [], accountData: new Map() });
     const user = { userId, token };

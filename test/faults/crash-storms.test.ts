@@ -170,7 +170,7 @@ describe('SIGKILL during storms', () => {
     }
     const announcementId = hs.sendMessage(room, bot.userId, { msgtype: 'm.notice', body: '📅 Atelier cartographie' });
     const channel = await database.db.channel.create({ data: { platform: 'matrix', workspace: hs.serverName, externalId: room, name: 'Général' } });
-    const organizer = await database.db.member.create({ data: { platform: 'matrix', workspace: hs.serverName, externalId: host.userId, displayName: 'Chloé' } });
+    const organizer = await database.db.member.create({ data: { platform: 'matrix', workspace: hs.serverName, externalId: host.userId, displayName: 'Chloé', person: { create: {} } } });
     const meetup = await database.db.meetup.create({
       data: { title: 'Atelier cartographie', startsAt: new Date('2031-03-06T17:30:00Z'), timezone: 'Europe/Paris', organizerId: organizer.id, channelId: channel.id },
     });

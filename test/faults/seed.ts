@@ -12,7 +12,7 @@ export async function seedSlackChannel(db: Db, capacity: number | null = null) {
   const channel = await db.channel.create({
     data: { platform: 'slack', workspace: 'T0FAKE', externalId: 'C0FAKE', name: 'general', digestFrequency: 'weekly', digestWeekday: 1, digestTime: '09:00' },
   });
-  const organizer = await db.member.create({ data: { platform: 'slack', workspace: 'T0FAKE', externalId: 'U0ORG', displayName: 'Béa' } });
+  const organizer = await db.member.create({ data: { platform: 'slack', workspace: 'T0FAKE', externalId: 'U0ORG', displayName: 'Béa', person: { create: {} } } });
   const meetup = await db.meetup.create({
     data: { title: 'Atelier cartographie', startsAt: new Date('2026-12-03T17:30:00Z'), timezone: 'Europe/Paris', capacity, organizerId: organizer.id, channelId: channel.id },
   });

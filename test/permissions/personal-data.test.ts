@@ -85,7 +85,7 @@ describe.each(engines)('personal data: /relais my-data and forget-me (%s)', (eng
     expect((await searchTips(db, h.engine, 'zorglub', { limit: 5 })).map((tip) => tip.id)).toEqual([1]);
     expect(await searchTips(db, h.engine, 'alice', { limit: 5 })).toEqual([]);
     // Someone else asking for their data sees only theirs.
-    expect((await h.run('/relais my-data', carol))[0]).toContain('Astuce écrite (0) — ∅');
+    expect((await h.run('/relais my-data', carol))[0]).toContain('Astuce écrite (0) — aucun');
   });
 
   it('erases the technical traces that name the person: their recorded gestures, private messages to them', async () => {

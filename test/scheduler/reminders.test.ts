@@ -115,6 +115,6 @@ describe.each(engines)('meetup reminders (%s)', (engine) => {
   it('says so when this Relais sends no private reminders at all', async () => {
     await meetup();
     expect((await h.run('/relais rappels off', { user: '@dan:example.org' }))[0]).toContain('Ce Relais n’envoie pas de rappels privés');
-    expect((await h.db.member.findFirstOrThrow({ where: { externalId: '@dan:example.org' } })).reminderDMs).toBe(false);
+    expect((await h.db.member.findFirstOrThrow({ where: { externalId: '@dan:example.org' }, include: { person: true } })).person.reminderDMs).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { notFound, RelaisError } from '../../core/errors.ts';
 import { atomically, type Tx } from '../../db/transaction.ts';
 import type { MemberRecord } from '../directory.ts';
+import { personIdOf } from '../people/identities.ts';
 
 export const rsvpStatuses = ['going', 'maybe', 'declined'] as const;
 export type RsvpStatus = (typeof rsvpStatuses)[number];
@@ -58,11 +59,11 @@ export async function waitingLine(tx: Tx, meetupId: number) {
 }
 
 /** Those still waiting who moved nearer a seat between two looks at the line, with their new place. */
-export function movesUp(before: Array<{ memberId: number }>, after: Array<{ memberId: number; member: MemberRecord }>, except?: number): WaitingMove[] {
-  const was = new Map(before.map((rsvp, index) => [rsvp.memberId, index]));
+export function movesUp(before: Array<{ personId: number }>, after: Array<{ personId: number; member: MemberRecord }>, except?: number): WaitingMove[] {
+  const was = new Map(before.map((rsvp, index) => [rsvp.personId, index]));
   return after.flatMap((rsvp, index) => {
-    const earlier = was.get(rsvp.memberId);
-    return rsvp.memberId !== except && earlier !== undefined && index < earlier ? [{ member: rsvp.member, position: index + 1 }] : [];
+    const earlier = was.get(rsvp.personId);
+    return rsvp.personId !== except && earlier !== undefined && index < earlier ? [{ member: rsvp.member, position: index + 1 }] : [];
   });
 }
 
@@ -79,17 +80,19 @@ export async function promoteFromWaitlist(tx: Tx, meetupId: number, capacity: nu
 
 /**
  * Sets (or, with status null, withdraws) one member's answer, with waitlist and promotion,
- * atomically. Giving the answer one already gave changes nothing, not even the revision: no
+ * atomically. The answer is their person's: given from another linked identity, it changes the
+ * same answer (and seat), and that identity becomes the one told about it. Giving the answer one already gave changes nothing, not even the revision: no
  * announcement is edited for it.
  */
 export async function setRsvp(db: Tx, meetupId: number, memberId: number, status: RsvpStatus | null, source: RsvpSource, now: Date): Promise<RsvpOutcome> {
   return atomically(db, async (tx) => {
     const meetup = await lockMeetup(tx, meetupId);
     if (meetup.startsAt <= now) throw new RelaisError('conflict', 'meetups.errors.started', { id: meetupId });
-    const existing = await tx.rsvp.findUnique({ where: { meetupId_memberId: { meetupId, memberId } } });
+    const personId = await personIdOf(tx, memberId);
+    const existing = await tx.rsvp.findUnique({ where: { meetupId_personId: { meetupId, personId } } });
     const line = await waitingLine(tx, meetupId);
-    const placeIn = (waiting: Array<{ memberId: number }>) => {
-      const index = waiting.findIndex((rsvp) => rsvp.memberId === memberId);
+    const placeIn = (waiting: Array<{ personId: number }>) => {
+      const index = waiting.findIndex((rsvp) => rsvp.personId === personId);
       return index === -1 ? null : index + 1;
     };
     if (status === (existing?.status ?? null)) {
@@ -105,14 +108,14 @@ export async function setRsvp(db: Tx, meetupId: number, memberId: number, status
         waitlisted = seated >= meetup.capacity;
       }
       await tx.rsvp.upsert({
-        where: { meetupId_memberId: { meetupId, memberId } },
-        create: { meetupId, memberId, status, waitlisted, source },
-        update: { status, waitlisted, source },
+        where: { meetupId_personId: { meetupId, personId } },
+        create: { meetupId, memberId, personId, status, waitlisted, source },
+        update: { memberId, status, waitlisted, source },
       });
     }
     const promoted = wasSeated ? await promoteFromWaitlist(tx, meetupId, meetup.capacity) : [];
     await bumpRevision(tx, meetupId);
     const after = await waitingLine(tx, meetupId);
-    return { status, waitlisted, changed: true, promoted, position: placeIn(after), movedUp: movesUp(line, after, memberId) };
+    return { status, waitlisted, changed: true, promoted, position: placeIn(after), movedUp: movesUp(line, after, personId) };
   });
 }

@@ -17,7 +17,7 @@ const day = (date: Date, timeZone: string, locale: string) => new Intl.DateTimeF
 
 /** One kind of data: a heading with the full count, then the latest rows, then how many more. */
 function section(heading: string, total: number, rows: string[], t: Translate): Rich {
-  const listed: Inline[] = [' — ', rows.length ? rows.join(' · ') : '∅'];
+  const listed: Inline[] = [' — ', rows.length ? rows.join(' · ') : t('people.myData.none')];
   const more = total > rows.length ? [` ${t('privacy.myData.more', { count: total - rows.length })}`] : [];
   return [{ strong: heading }, ...listed, ...more];
 }
@@ -26,16 +26,19 @@ function section(heading: string, total: number, rows: string[], t: Translate): 
 export function personalDataCard(data: PersonalData, options: PrivacyCardOptions): Card {
   const { t, locale, timeZone, prefix } = options;
   const date = (value: Date) => day(value, timeZone, locale);
-  const { member } = data;
   const title = (text: string) => truncate(text, 60, { atWord: true });
+  const roles = [...(data.admin ? [t('people.myData.admin')] : []), ...data.roles.map((role) => `${t(`roles.${role.role as 'organizer'}`)} (${role.network})`)];
   return {
     locale,
     header: [t('privacy.myData.title')],
-    body: [[t('privacy.myData.intro', { platform: member.platform })]],
+    body: [[t('privacy.myData.intro', { platform: [...new Set(data.identities.map((identity) => identity.platform))].join(', ') })]],
     fields: [
-      { label: t('privacy.myData.identity'), value: [`${member.displayName} · ${member.platform} · ${member.workspace} · `, { code: member.externalId }] },
-      { label: t('privacy.myData.firstSeen'), value: [date(member.createdAt)] },
-      { label: t('privacy.myData.roles'), value: [data.roles.length ? data.roles.map((role) => `${t(`roles.${role.role as 'organizer'}`)} (${role.network})`).join(', ') : t('privacy.myData.noRoles')] },
+      // Every linked identity, each with when Relais first saw it.
+      ...data.identities.map((identity) => ({
+        label: t('privacy.myData.identity'),
+        value: [`${identity.displayName} · ${identity.platform} · ${identity.workspace} · `, { code: identity.externalId }, ` — ${t('privacy.myData.firstSeen')} ${date(identity.createdAt)}`],
+      })),
+      { label: t('privacy.myData.roles'), value: [roles.length ? roles.join(', ') : t('privacy.myData.noRoles')] },
     ],
     items: [
       section(t('privacy.myData.tips', { count: data.tips.total }), data.tips.total,
@@ -62,7 +65,11 @@ export function forgetQuestionCard(data: PersonalData, options: PrivacyCardOptio
     locale,
     tone: 'warning',
     header: [t('privacy.forget.title')],
-    body: [[t('privacy.forget.explain', { tips: data.tips.total, meetups: data.meetups.total, anonymous: t('privacy.anonymous') })]],
+    body: [
+      [t('privacy.forget.explain', { tips: data.tips.total, meetups: data.meetups.total, anonymous: t('privacy.anonymous') })],
+      // Forgetting is the person's: every linked account goes.
+      ...(data.identities.length > 1 ? [[t('people.forgetIdentities', { names: data.identities.map((identity) => `${identity.displayName} (${identity.platform})`).join(', ') })]] : []),
+    ],
     footer: [t('privacy.forget.confirmHint', { command: `${prefix}relais forget-me confirm` })],
   };
 }

@@ -1,6 +1,6 @@
 import { atomically, type Tx } from '../../db/transaction.ts';
 import { recipientKey } from '../../delivery/outgoing.ts';
-import type { MemberRecord } from '../directory.ts';
+import { ownPerson, type MemberRecord } from '../directory.ts';
 import { promoteFromWaitlist } from '../meetups/rsvp.ts';
 import { searchFields } from '../tips/search-index.ts';
 
@@ -18,47 +18,54 @@ export interface Forgotten {
 }
 
 /**
- * The right to erasure, in one transaction: answers, votes and roles are deleted; tips and meetups,
- * which others rely on, stay but are credited to the anonymous member (the tips' search text is
- * rebuilt so the old name no longer finds them); the member row goes, and with it what identified
- * the person. A seat freed in an upcoming meetup goes to the waitlist as if they had withdrawn.
+ * The right to erasure, in one transaction, for the person and every identity linked to theirs:
+ * answers, votes and roles are deleted; tips and meetups, which others rely on, stay but are
+ * credited to the anonymous member (the tips' search text is rebuilt so the old name no longer
+ * finds them); the member rows and the person go, and with them what identified the person. A
+ * seat freed in an upcoming meetup goes to the waitlist as if they had withdrawn.
  */
-export async function forgetMember(db: Tx, member: MemberRecord, anonymousName: string, now: Date, forgetPlatformState: (tx: Tx) => Promise<void>): Promise<Forgotten> {
+export async function forgetMember(db: Tx, member: MemberRecord, anonymousName: string, now: Date, forgetPlatformState: (tx: Tx, identity: MemberRecord) => Promise<void>): Promise<Forgotten> {
   return atomically(db, async (tx) => {
+    const { personId } = member;
+    const identities = await tx.member.findMany({ where: { personId } });
+    const ids = identities.map((identity) => identity.id);
     const anonymous = await tx.member.upsert({
       where: { platform_workspace_externalId: anonymousIdentity },
-      create: { ...anonymousIdentity, displayName: anonymousName },
+      create: { ...anonymousIdentity, displayName: anonymousName, ...ownPerson },
       update: {},
     });
-    const tips = await tx.tip.findMany({ where: { authorId: member.id }, include: { tags: true } });
+    const tips = await tx.tip.findMany({ where: { authorId: { in: ids } }, include: { tags: true } });
     for (const tip of tips) {
       await tx.tip.update({ where: { id: tip.id }, data: { authorId: anonymous.id, ...searchFields({ ...tip, authorName: anonymous.displayName }) } });
     }
     // A draft was theirs alone: it goes with them rather than to the anonymous member.
-    await tx.meetup.deleteMany({ where: { organizerId: member.id, status: 'draft' } });
+    await tx.meetup.deleteMany({ where: { organizerId: { in: ids }, status: 'draft' } });
     // A draft series goes with its draft first date; a published one goes on, credited as its dates are.
-    await tx.meetupSeries.deleteMany({ where: { organizerId: member.id, status: 'draft' } });
-    await tx.meetupSeries.updateMany({ where: { organizerId: member.id }, data: { organizerId: anonymous.id } });
-    const meetups = await tx.meetup.updateMany({ where: { organizerId: member.id }, data: { organizerId: anonymous.id } });
+    await tx.meetupSeries.deleteMany({ where: { organizerId: { in: ids }, status: 'draft' } });
+    await tx.meetupSeries.updateMany({ where: { organizerId: { in: ids } }, data: { organizerId: anonymous.id } });
+    const meetups = await tx.meetup.updateMany({ where: { organizerId: { in: ids } }, data: { organizerId: anonymous.id } });
 
     const seats = await tx.rsvp.findMany({
-      where: { memberId: member.id, status: 'going', waitlisted: false, meetup: { status: 'scheduled', startsAt: { gt: now } } },
+      where: { personId, status: 'going', waitlisted: false, meetup: { status: 'scheduled', startsAt: { gt: now } } },
       include: { meetup: true },
     });
-    const rsvps = await tx.rsvp.deleteMany({ where: { memberId: member.id } });
+    const rsvps = await tx.rsvp.deleteMany({ where: { personId } });
     const freedSeats: Forgotten['freedSeats'] = [];
     for (const { meetup } of seats) {
       // The revision bump tells every process's announcer that the counts changed.
       await tx.meetup.update({ where: { id: meetup.id }, data: { revision: { increment: 1 } } });
       freedSeats.push({ meetupId: meetup.id, title: meetup.title, promoted: await promoteFromWaitlist(tx, meetup.id, meetup.capacity) });
     }
-    // One vote per member and tip: each tip they voted for loses exactly one.
-    await tx.tip.updateMany({ where: { votes: { some: { memberId: member.id } } }, data: { voteCount: { decrement: 1 } } });
-    const votes = await tx.tipVote.deleteMany({ where: { memberId: member.id } });
-    const roles = await tx.role.deleteMany({ where: { memberId: member.id } });
-    await forgetTraces(tx, member);
-    await forgetPlatformState(tx);
-    await tx.member.delete({ where: { id: member.id } });
+    // One vote per person and tip: each tip they voted for loses exactly one.
+    await tx.tip.updateMany({ where: { votes: { some: { personId } } }, data: { voteCount: { decrement: 1 } } });
+    const votes = await tx.tipVote.deleteMany({ where: { personId } });
+    const roles = await tx.role.deleteMany({ where: { personId } });
+    for (const identity of identities) {
+      await forgetTraces(tx, identity);
+      await forgetPlatformState(tx, identity);
+    }
+    await tx.member.deleteMany({ where: { personId } });
+    await tx.person.delete({ where: { id: personId } });
     return {
       tipsAnonymised: tips.length,
       meetupsAnonymised: meetups.count,

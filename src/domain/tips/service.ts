@@ -8,6 +8,7 @@ import { searchFields, titleOf } from './search-index.ts';
 import { isLanguage, type Language } from './search-text.ts';
 import { searchTipIds } from './search.ts';
 import { extractTags, resolveAliases, resolveTag, tagOf, uniqueTags, withoutTrailingTags, type Tag } from './tags.ts';
+import { personIdOf } from '../people/identities.ts';
 import { tipsReadBy, type Readers } from './visibility.ts';
 
 export const tipInclude = {
@@ -135,16 +136,17 @@ export interface Vote {
 }
 
 /**
- * One vote per member, never for one's own tip. The vote and the tip's count change together.
- * Looked up first rather than caught as a unique violation: inside the gesture's transaction a
- * failed statement aborts it on PostgreSQL (a vote racing the same person's vote from another
- * process is re-run by the pipeline, and finds the vote then).
+ * One vote per person (whichever of their linked identities votes), never for one's own tip. The
+ * vote and the tip's count change together. Looked up first rather than caught as a unique
+ * violation: inside the gesture's transaction a failed statement aborts it on PostgreSQL (a vote
+ * racing the same person's vote from another process is re-run by the pipeline, and finds the vote then).
  */
 export async function voteTip(db: Tx, id: number, memberId: number, readers: Readers): Promise<Vote> {
-  const { id: tipId, authorId } = await getTip(db, id, readers);
-  if (authorId === memberId) throw new RelaisError('conflict', 'curation.errors.ownVote', { id: tipId });
-  if (await db.tipVote.findUnique({ where: { tipId_memberId: { tipId, memberId } } })) return { tipId, counted: false };
-  await db.tip.update({ where: { id: tipId }, data: { voteCount: { increment: 1 }, votes: { create: { memberId } } } });
+  const { id: tipId, author } = await getTip(db, id, readers);
+  const personId = await personIdOf(db, memberId);
+  if (author.personId === personId) throw new RelaisError('conflict', 'curation.errors.ownVote', { id: tipId });
+  if (await db.tipVote.findUnique({ where: { tipId_personId: { tipId, personId } } })) return { tipId, counted: false };
+  await db.tip.update({ where: { id: tipId }, data: { voteCount: { increment: 1 }, votes: { create: { memberId, personId } } } });
   return { tipId, counted: true };
 }
 

@@ -18,15 +18,16 @@ export async function mergeTips(db: Tx, fromId: number, intoId: number, now: Dat
   return atomically(db, async (tx) => {
     const [from, into] = await Promise.all([
       tx.tip.findFirstOrThrow({ where: { id: fromId, status: 'published' }, include: { tags: true, votes: true } }),
-      tx.tip.findFirstOrThrow({ where: { id: intoId, status: 'published' }, include: { tags: true, votes: true } }),
+      tx.tip.findFirstOrThrow({ where: { id: intoId, status: 'published' }, include: { tags: true, votes: true, author: { select: { personId: true } } } }),
     ]);
     const tags = uniqueTags([...into.tags, ...from.tags].map(({ tag, label }) => ({ tag, label })));
     const newTags = tags.filter(({ tag }) => !into.tags.some((kept) => kept.tag === tag));
     if (newTags.length) await tx.tipTag.createMany({ data: newTags.map((tag) => ({ tipId: intoId, ...tag })) });
 
-    const voters = new Set(into.votes.map(({ memberId }) => memberId));
-    const moving = from.votes.filter(({ memberId }) => memberId !== into.authorId && !voters.has(memberId));
-    if (moving.length) await tx.tipVote.createMany({ data: moving.map(({ memberId, createdAt }) => ({ tipId: intoId, memberId, createdAt })) });
+    // One vote per person (linked identities are one), never the author's own.
+    const voters = new Set(into.votes.map(({ personId }) => personId));
+    const moving = from.votes.filter(({ personId }) => personId !== into.author.personId && !voters.has(personId));
+    if (moving.length) await tx.tipVote.createMany({ data: moving.map(({ memberId, personId, createdAt }) => ({ tipId: intoId, memberId, personId, createdAt })) });
     await tx.tipVote.deleteMany({ where: { tipId: fromId } });
 
     await tx.tipFlag.updateMany({ where: { tipId: fromId, resolvedAt: null }, data: { resolvedAt: now } });

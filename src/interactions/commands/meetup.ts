@@ -24,6 +24,7 @@ import { confirmation } from '../replies.ts';
 import { announceHere } from '../relay.ts';
 import { cancelFollowing, editFollowing, fieldAndValue } from '../series-edits.ts';
 import { scopeArg, scopeOf, scopeWords } from '../series-scope.ts';
+import { mineSubcommand } from './people.ts';
 
 const rsvpAnswers = {
   yes: 'going', oui: 'going', going: 'going',
@@ -247,5 +248,6 @@ export const meetupCommand = defineCommand({
       help: 'meetups.help.announce',
       run: ({ id }, ctx) => announceHere(ctx, id),
     }),
+    mineSubcommand,
   ],
 });

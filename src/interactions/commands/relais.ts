@@ -4,7 +4,8 @@ import { RelaisError } from '../../core/errors.ts';
 import { ensureMember } from '../../domain/directory.ts';
 import { tellWaitlist } from '../../domain/meetups/answer.ts';
 import { attachChannel, createNetwork, findNetwork, listNetworks, slugPattern } from '../../domain/networks/service.ts';
-import { grantableRoles, standingIn } from '../../domain/permissions.ts';
+import { identitiesOf } from '../../domain/people/identities.ts';
+import { grantableRoles, isAdmin, standingIn } from '../../domain/permissions.ts';
 import { forgetQuestionCard, forgottenCard, personalDataCard, type PrivacyCardOptions } from '../../domain/privacy/cards.ts';
 import { forgetMember } from '../../domain/privacy/forget.ts';
 import { personalData } from '../../domain/privacy/personal-data.ts';
@@ -12,6 +13,7 @@ import type { InteractionContext } from '../context.ts';
 import { defineCommand, subcommand } from '../declare.ts';
 import { confirmation } from '../replies.ts';
 import { followSubcommands } from './follow.ts';
+import { identitiesField, peopleSubcommands } from './people.ts';
 
 const privacyOptions = (ctx: InteractionContext): PrivacyCardOptions => ({
   t: ctx.t, locale: ctx.locale, timeZone: ctx.timeZone, prefix: ctx.prefix, retentionDays: ctx.config.RELAIS_RSVP_RETENTION_DAYS,
@@ -98,6 +100,7 @@ export const relaisCommand = defineCommand({
             header: [ctx.member.displayName],
             fields: [
               { label: ctx.t('relais.platform'), value: [`${ctx.member.platform} · ${ctx.member.externalId}`] },
+              identitiesField(ctx, await identitiesOf(ctx.db, ctx.member.personId)),
               { label: ctx.t('relais.network'), value: [network ? `${network.name} (${network.slug})` : ctx.t('relais.noNetwork')] },
               { label: ctx.t('relais.role'), value: [ctx.t(`roles.${role}`)] },
               { label: ctx.t('relais.channelSettings'), value: [`${ctx.channel.locale} · ${ctx.channel.timezone}`] },
@@ -127,12 +130,13 @@ export const relaisCommand = defineCommand({
         if (!user.found) throw new RelaisError('not_found', 'relais.errors.unknownPerson', { user: user.text });
         const { db } = ctx;
         const target = await ensureMember(db, user.found);
-        const key = { memberId_networkId_role: { memberId: target.id, networkId, role } };
+        // Roles are the person's: granted to one identity, held on every identity linked to it.
+        const key = { personId_networkId_role: { personId: target.personId, networkId, role } };
         if (action === 'grant') {
-          await db.role.upsert({ where: key, create: { memberId: target.id, networkId, role }, update: {} });
+          await db.role.upsert({ where: key, create: { memberId: target.id, personId: target.personId, networkId, role }, update: {} });
           return confirmation(ctx, ctx.t('relais.granted', { user: target.displayName, role: { key: `roles.${role}` } }));
         }
-        const removed = await db.role.deleteMany({ where: { memberId: target.id, networkId, role } });
+        const removed = await db.role.deleteMany({ where: { personId: target.personId, networkId, role } });
         if (removed.count === 0) throw new RelaisError('conflict', 'relais.errors.noSuchRole', { user: target.displayName, role: { key: `roles.${role}` } });
         return confirmation(ctx, ctx.t('relais.revoked', { user: target.displayName, role: { key: `roles.${role}` } }));
       },
@@ -148,7 +152,8 @@ export const relaisCommand = defineCommand({
       permission: 'anyone',
       help: 'meetupFlow.help.reminders',
       async run({ choice }, ctx) {
-        await ctx.db.member.update({ where: { id: ctx.member.id }, data: { reminderDMs: choice } });
+        // The person's choice, whichever linked identity makes it.
+        await ctx.db.person.update({ where: { id: ctx.member.personId }, data: { reminderDMs: choice } });
         const said = choice ? ctx.t('meetupFlow.reminders.on') : ctx.t('meetupFlow.reminders.off', { command: `${ctx.prefix}relais reminders on` });
         return confirmation(ctx, ctx.config.RELAIS_REMINDER_DM ? said : `${said} ${ctx.t('meetupFlow.reminders.notEnabled')}`);
       },
@@ -161,7 +166,7 @@ export const relaisCommand = defineCommand({
       permission: 'anyone',
       help: 'privacy.help.myData',
       async run(_args, ctx) {
-        return { visibility: 'ephemeral', card: personalDataCard(await personalData(ctx.db, ctx.member), privacyOptions(ctx)) };
+        return { visibility: 'ephemeral', card: personalDataCard(await personalData(ctx.db, ctx.member, await isAdmin(ctx.asker)), privacyOptions(ctx)) };
       },
     }),
     subcommand({
@@ -173,8 +178,8 @@ export const relaisCommand = defineCommand({
       help: 'privacy.help.forgetMe',
       async run({ confirm }, ctx) {
         const { db, clock } = ctx;
-        if (!confirm) return { visibility: 'ephemeral', card: forgetQuestionCard(await personalData(db, ctx.member), privacyOptions(ctx)) };
-        const done = await forgetMember(db, ctx.member, ctx.t('privacy.anonymous'), clock.now(), () => ctx.forgetPlatformState(ctx.member));
+        if (!confirm) return { visibility: 'ephemeral', card: forgetQuestionCard(await personalData(db, ctx.member, false), privacyOptions(ctx)) };
+        const done = await forgetMember(db, ctx.member, ctx.t('privacy.anonymous'), clock.now(), (_tx, identity) => ctx.forgetPlatformState(identity));
         for (const { meetupId, title, promoted } of done.freedSeats) {
           ctx.changed(meetupId);
           await tellWaitlist(ctx, { id: meetupId, title }, promoted, []);
@@ -182,5 +187,6 @@ export const relaisCommand = defineCommand({
         return { visibility: 'ephemeral', card: forgottenCard(done, ctx) };
       },
     }),
+    ...peopleSubcommands,
   ],
 });

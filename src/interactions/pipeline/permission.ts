@@ -1,5 +1,5 @@
 import { notFound, RelaisError } from '../../core/errors.ts';
-import { atLeast, forbidden, mayConfigureChannel, standingIn, type Asker } from '../../domain/permissions.ts';
+import { atLeast, forbidden, isOwner, mayConfigureChannel, standingIn, type Asker } from '../../domain/permissions.ts';
 import { getResource } from '../../domain/resources/service.ts';
 import { refuseMerged } from '../../domain/tips/service.ts';
 import { readersIn, tipsReadBy } from '../../domain/tips/visibility.ts';
@@ -57,7 +57,7 @@ async function allows(asker: Asker, permission: Permission, target: Target | und
     throw forbidden('organizer');
   }
   if (permission === 'owner') {
-    if (target?.ownerId === asker.member.id || atLeast(standing, 'moderator')) return;
+    if ((target && (await isOwner(asker, target.ownerId))) || atLeast(standing, 'moderator')) return;
     throw new RelaisError('forbidden', 'errors.notOwner');
   }
   if (!atLeast(standing, permission)) throw forbidden(permission);

@@ -292,13 +292,15 @@ export class Pipeline {
           db: tx, engine: this.deps.engine, clock, config, logger, gesture, channel, member, locale, timeZone: channel.timezone, t,
           prefix: adapter.commandPrefix,
           forms: adapter.showsForms === true,
+          privateReplies: adapter.privateReplies === true,
           asker: { db: tx, member, channel, channelModerator: gesture.channelModerator === true, admins: this.deps.admins },
           out,
           renderAnnouncement: this.deps.renderAnnouncement,
           afterCommit: (work) => after.push(work),
           changed: (meetupId) => after.push(() => this.deps.changed(meetupId)),
           mention: (text) => platformModule.parseMention(text, gesture),
-          forgetPlatformState: (who) => platformModule.forget(tx, who),
+          // An identity linked to this one may be on another platform: its own module forgets it.
+          forgetPlatformState: (who) => this.deps.platformOf(who.platform).forget(tx, who),
           delivery: this.deps.scheduler,
         };
         await enforce(plan.access, plan.args, ctx.asker);

@@ -32,6 +32,6 @@ export async function seedKnowledgeBase(h: Harness): Promise<KnowledgeBase> {
     title: 'Atelier cartes', startsAt: new Date('2026-11-20T13:00:00Z'), timezone: 'Europe/Paris', place: 'Médiathèque',
     organizerId: organizer.id, networkId: channel.networkId, channelId: channel.id,
   });
-  for (const member of await db.member.findMany()) await db.rsvp.create({ data: { meetupId: past.id, memberId: member.id, status: 'going', source: 'command' } });
+  for (const member of await db.member.findMany()) await db.rsvp.create({ data: { meetupId: past.id, memberId: member.id, personId: member.personId, status: 'going', source: 'command' } });
   return { tips: { calendar, maps }, channel };
 }

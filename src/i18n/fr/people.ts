@@ -1,0 +1,65 @@
+/** French strings of linked identities, roles lists and personal calendars. Mirror every key in ../en/people.ts. */
+export const people = {
+  help: {
+    link: 'relier vos comptes de plusieurs plateformes (sans code : en obtenir un ; avec : le saisir depuis l’autre compte)',
+    unlink: 'séparer votre compte d’une plateforme de vos autres comptes',
+    calendar: 'l’adresse de votre agenda personnel (reset : en changer)',
+    roles: 'les organisateur·rices et modérateur·rices du réseau de ce salon',
+    mine: 'les rencontres auxquelles vous participez',
+  },
+  args: { code: 'code', platform: 'plateforme', reset: 'reset' },
+  sentPrivately: 'Je vous l’ai envoyé en message privé.',
+  link: {
+    title: 'Relier vos comptes',
+    code: 'Votre code : {code}',
+    howTo: 'Depuis votre compte sur l’autre plateforme, tapez {command} (ou {matrixCommand} sur Matrix) dans les {minutes} minutes. Il ne sert qu’une fois. Ne le donnez à personne : il relie à vous le compte qui le saisit.',
+    linked: 'C’est fait : vos comptes sont reliés. Vos réponses, vos votes et vos rôles sont les mêmes partout.',
+    told: 'Votre compte {platform} vient d’être relié au compte {other}. Si ce n’est pas vous : {command}',
+    refused: {
+      wrong: 'Ce code n’est pas valable. Vérifiez-le, ou demandez-en un autre avec {command} sur votre autre compte.',
+      expired: 'Ce code a expiré. Demandez-en un autre avec {command} sur votre autre compte.',
+      used: 'Ce code a déjà servi. Demandez-en un autre avec {command} sur votre autre compte.',
+      tooManyMisses: 'Trop de codes erronés : réessayez dans une heure.',
+      samePerson: 'Ces comptes sont déjà reliés.',
+      samePlatform: 'Vous avez déjà un compte {platform} relié : séparez-le d’abord ({command}).',
+    },
+    errors: { tooManyCodes: 'Vous avez demandé {count} codes en une heure : réessayez plus tard.' },
+  },
+  unlink: {
+    done: 'Votre compte {platform} ({name}) est séparé de vos autres comptes : il garde les réponses, votes et rôles donnés depuis lui.',
+    errors: {
+      nothingLinked: 'Votre compte n’est relié à aucun autre.',
+      noSuchPlatform: 'Aucun compte « {platform} » n’est relié au vôtre. Vos comptes : {platforms}.',
+    },
+  },
+  identities: 'Comptes reliés',
+  forgetIdentities: 'Tous vos comptes reliés seront effacés : {names}.',
+  calendar: {
+    title: 'Votre agenda personnel',
+    body: 'Abonnez votre agenda à cette adresse : les rencontres auxquelles vous répondez « participe » ou « peut-être » y apparaissent. Elle est personnelle : qui la connaît voit vos rencontres.',
+    resetHint: 'Pour en changer (l’ancienne cessera de fonctionner) : {command}',
+    reset: 'Nouvelle adresse de votre agenda personnel ; l’ancienne ne fonctionne plus.',
+    name: 'Relais — mes rencontres',
+    maybe: 'peut-être',
+    waitlisted: 'liste d’attente',
+    errors: { noPublicUrl: 'Relais n’a pas d’adresse publique (RELAIS_PUBLIC_URL) : pas d’agenda personnel.' },
+  },
+  mine: {
+    title: 'Vos rencontres à venir',
+    none: 'Vous n’avez répondu « participe » ou « peut-être » à aucune rencontre à venir.',
+    going: 'participe',
+    maybe: 'peut-être',
+    waitlisted: 'liste d’attente',
+  },
+  roles: {
+    title: 'Rôles dans le réseau {name}',
+    organizers: 'Organisateur·rices',
+    moderators: 'Modérateur·rices',
+    none: 'aucun',
+    admins: 'Les administrateur·rices de Relais (RELAIS_ADMINS) ont tous les droits.',
+  },
+  myData: {
+    none: 'aucun',
+    admin: 'administrateur·rice de Relais (configuration)',
+  },
+};
