@@ -128,8 +128,8 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
   const port: RelaisPort = {
     handle: (gesture) => pipeline.handle(gesture),
     declarations: interactions.declarations(),
-    checkForm(formId, values, locale) {
-      const checked = interactions.form(formId)?.check(values, { locale, now: clock.now() });
+    checkForm(formId, values, locale, subject) {
+      const checked = interactions.form(formId)?.check(values, { locale, now: clock.now(), subject });
       return checked && !checked.ok ? checked.errors : undefined;
     },
     unavailableCard: (locale) => unavailableCard(locale ?? config.RELAIS_LOCALE),

@@ -90,7 +90,8 @@ function actionGesture(body: Body): Gesture | undefined {
     deliveryKey: `action:${action.action_ts}:${body.user.id}`,
     channel: channelRef(team, channel, body.channel?.name),
     user: userRef(team, body.user.id, body.user.name),
-    replyTo: { channel, user: body.user.id, responseUrl: body.response_url, keepOriginal: true },
+    // A click may open a form (the preview's "Change"): its trigger, and where the submission answers.
+    replyTo: { channel, user: body.user.id, responseUrl: body.response_url, keepOriginal: true, triggerId: body.trigger_id, team, channelName: body.channel?.name },
   };
 }
 
@@ -103,6 +104,7 @@ function formGesture(body: Body, gate: GateContext): Gesture | undefined {
     kind: 'form',
     formId: view.callback_id,
     values: formValues(view.state?.values ?? {}, fields, context.team),
+    ...(context.subject ? { subject: context.subject } : {}),
     deliveryKey: `view:${view.id}`,
     channel: channelRef(context.team, context.channel, context.channelName),
     user: userRef(context.team, body.user.id, body.user.name),
@@ -123,7 +125,11 @@ export function formValues(state: Record<string, Record<string, any>>, fields: A
         values[field.name] = input?.selected_time ?? null;
         break;
       case 'timezone':
+      case 'choice':
         values[field.name] = input?.selected_option?.value ?? null;
+        break;
+      case 'flag':
+        values[field.name] = input?.selected_options?.length ? 'on' : null;
         break;
       case 'channels':
         values[field.name] = ((input?.selected_conversations ?? []) as string[]).map((id) => channelRef(team, id));

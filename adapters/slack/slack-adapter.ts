@@ -117,7 +117,7 @@ export class SlackAdapter implements ChatAdapter {
       // Mistakes show beside their fields and the form stays open: checked before anything is recorded.
       const gesture = gestureOf(body, gate)!;
       const locale = readFormContext(body.view.private_metadata).locale;
-      const errors = this.port.checkForm(body.view.callback_id, gesture.kind === 'form' ? gesture.values : {}, locale);
+      const errors = gesture.kind === 'form' ? this.port.checkForm(gesture.formId, gesture.values, locale, gesture.subject) : undefined;
       if (errors) return event.ack({ response_action: 'errors', errors });
     }
     const gesture = gestureOf(body, gate);

@@ -33,7 +33,7 @@ export type Gesture = GestureBase & (
   | { kind: 'command'; command: string; text: string }
   | { kind: 'action'; actionId: string; value: string }
   | { kind: 'reaction'; emoji: string; added: boolean; messageId: string }
-  | { kind: 'form'; formId: string; values: FormValues }
+  | { kind: 'form'; formId: string; values: FormValues; subject?: string }
   | { kind: 'capture'; message: CapturedMessage }
 );
 

@@ -43,7 +43,7 @@ export interface RelaisPort {
   handle(gesture: Gesture): Promise<Receipt>;
   readonly declarations: Declarations;
   /** A form's field errors, for platforms that must answer a submission at once (Slack keeps its modal open). */
-  checkForm(formId: string, values: FormValues, locale: string): FieldErrors | undefined;
+  checkForm(formId: string, values: FormValues, locale: string, subject?: string): FieldErrors | undefined;
   /** What to say when the database cannot take a gesture. */
   unavailableCard(locale?: string): Card;
   /** The adapter's own strings (its index.ts `strings`), in one locale. */

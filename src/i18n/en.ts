@@ -8,6 +8,7 @@ import { privacy } from './en/privacy.ts';
 import { resources } from './en/resources.ts';
 import { schedule } from './en/schedule.ts';
 import { relay } from './en/relay.ts';
+import { meetupForms } from './en/meetup-forms.ts';
 import { series } from './en/series.ts';
 import { tags } from './en/tags.ts';
 import { web } from './en/web.ts';
@@ -78,7 +79,7 @@ export const en: typeof fr = {
     tooLong: 'too long',
     tag: 'one word without spaces, e.g. #tools',
     capacity: 'a number of seats above 0',
-    field: 'title, when, end, duration, where, capacity, reminders or description',
+    field: 'title, when, end, duration, where, capacity, reminders, description or members',
     singleLine: 'on one line',
     answer: 'yes, maybe or no',
     slug: 'lower-case letters, digits and dashes (2 to 40)',
@@ -92,6 +93,7 @@ export const en: typeof fr = {
     locale: 'fr or en',
     empty: 'skip or post',
     onOff: 'on or off',
+    yesNo: 'yes or no',
   },
   tips: {
     help: {
@@ -252,6 +254,7 @@ export const en: typeof fr = {
   when,
   meetupFlow,
   series,
+  meetupForms,
   relay,
   wiki,
   doctor,

@@ -7,6 +7,7 @@ import { privacy } from './fr/privacy.ts';
 import { resources } from './fr/resources.ts';
 import { schedule } from './fr/schedule.ts';
 import { relay } from './fr/relay.ts';
+import { meetupForms } from './fr/meetup-forms.ts';
 import { series } from './fr/series.ts';
 import { tags } from './fr/tags.ts';
 import { web } from './fr/web.ts';
@@ -77,7 +78,7 @@ export const fr = {
     tooLong: 'trop long',
     tag: 'un mot sans espace, par exemple #outils',
     capacity: 'un nombre de places supérieur à 0',
-    field: 'titre, quand, fin, durée, lieu, capacité, rappels ou description',
+    field: 'titre, quand, fin, durée, lieu, capacité, rappels, description ou membres',
     singleLine: 'sur une seule ligne',
     answer: 'oui, peut-être ou non',
     slug: 'lettres minuscules, chiffres et tirets (2 à 40)',
@@ -91,6 +92,7 @@ export const fr = {
     locale: 'fr ou en',
     empty: 'skip ou post',
     onOff: 'on ou off',
+    yesNo: 'oui ou non',
   },
   tips: {
     help: {
@@ -252,6 +254,7 @@ export const fr = {
   when,
   meetupFlow,
   series,
+  meetupForms,
   relay,
   wiki,
   doctor,

@@ -5,7 +5,10 @@ import { voteTip } from '../domain/tips/service.ts';
 import { readersIn } from '../domain/tips/visibility.ts';
 import { idValue } from './arguments.ts';
 import { action, type ActionDecl } from './declare.ts';
-import { changeCard, discardDraft, publishDraft } from './meetup-drafts.ts';
+import { editAnswer } from './forms/meetup-edit.ts';
+import { discardDraft, publishDraft } from './meetup-drafts.ts';
+import { applyCancel } from './meetup-edit.ts';
+import type { Scope } from './series-scope.ts';
 import { confirmation } from './replies.ts';
 
 /** Answers a meetup from its announcement's buttons: one declared action per answer. */
@@ -32,9 +35,15 @@ export const draftActions = {
     schema: idValue,
     permission: 'owner',
     target: 'meetup',
-    run: async ({ id }, ctx) => ({ visibility: 'ephemeral', card: changeCard(await getMeetup(ctx.db, id), ctx) }),
+    run: async ({ id }, ctx) => editAnswer(ctx, await getMeetup(ctx.db, id)),
   }),
   discard: action({ id: 'meetup.discard', schema: idValue, permission: 'owner', target: 'meetup', run: ({ id }, ctx) => discardDraft(ctx, id) }),
+};
+
+/** The answers to "which dates?" when a date of a series is cancelled (src/interactions/meetup-edit.ts cancelQuestion). */
+export const cancelScopeActions: Record<Scope, ActionDecl> = {
+  one: action({ id: 'meetup.cancel.one', schema: idValue, permission: 'owner', target: 'meetup', run: async ({ id }, ctx) => applyCancel(ctx, await getMeetup(ctx.db, id), 'one') }),
+  following: action({ id: 'meetup.cancel.following', schema: idValue, permission: 'owner', target: 'meetup', run: async ({ id }, ctx) => applyCancel(ctx, await getMeetup(ctx.db, id), 'following') }),
 };
 
 export const tipVoteAction = action({
@@ -48,4 +57,4 @@ export const tipVoteAction = action({
 });
 
 /** Every button Relais shows. */
-export const actions: ActionDecl[] = [...Object.values(rsvpActions), ...Object.values(draftActions), tipVoteAction];
+export const actions: ActionDecl[] = [...Object.values(rsvpActions), ...Object.values(draftActions), ...Object.values(cancelScopeActions), tipVoteAction];

@@ -4,11 +4,11 @@ import type { RenderAnnouncement } from '../domain/meetups/announcer.ts';
 import { rsvpEmoji } from '../domain/meetups/rsvp.ts';
 import { DRAFT_DAYS, noticeFields, type MeetupView } from '../domain/meetups/service.ts';
 import { calendarUrl, meetupFields } from '../domain/meetups/view.ts';
-import type { Note, WhenRead } from '../domain/meetups/when/index.ts';
+import { seriesPhrase, type Note, type WhenRead } from '../domain/meetups/when/index.ts';
 import { isVerified } from '../domain/tips/curation.ts';
 import type { TipView } from '../domain/tips/service.ts';
 import { dayOf, type TipRenderOptions } from '../domain/tips/view.ts';
-import { translate, translator, type Translate } from '../i18n/translate.ts';
+import { localeOr, translate, translator, type Translate } from '../i18n/translate.ts';
 import { draftActions, rsvpActions, tipVoteAction } from './actions.ts';
 import { button } from './declare.ts';
 
@@ -22,6 +22,8 @@ export function announcementCard(meetup: MeetupView, options: { locale: string; 
   const amended = noticeFields.filter((field) => meetup.amended?.split(',').includes(field));
   const changed = amended.length ? [[t('meetupFlow.amended', { what: amended.map((field) => t(`meetupFlow.fields.${field}`)).join(', ') })]] : [];
   const relayed = meetup.network && options.readerNetworkId !== undefined && options.readerNetworkId !== meetup.network.id ? [[t('relay.card', { network: meetup.network.name })]] : [];
+  // A preview says how the series repeats in its "when"; an announcement says it here.
+  const inSeries = meetup.seriesRule && !options.reading?.recurrence ? [[t('series.card', { rule: seriesPhrase({ rrule: meetup.seriesRule }, localeOr(options.locale, 'fr')) })]] : [];
   const ics = calendarUrl(meetup.id, options.publicUrl);
   const footer: Rich = [
     `#${meetup.id} · ${t('meetups.organizedBy', { name: meetup.organizer.displayName })}`,
@@ -33,7 +35,7 @@ export function announcementCard(meetup: MeetupView, options: { locale: string; 
     locale: options.locale,
     tone: cancelled ? 'warning' : 'info',
     header: [cancelled ? t('meetups.cancelledHeader', { title: meetup.title }) : `📅 ${meetup.title}`],
-    ...(cancelled ? { body: [[t('meetups.cancelledBody')]] } : relayed.length || changed.length || meetup.description ? { body: [...relayed, ...changed, ...(meetup.description ? [[meetup.description]] : [])] } : {}),
+    ...(cancelled ? { body: [[t('meetups.cancelledBody')]] } : relayed.length || inSeries.length || changed.length || meetup.description ? { body: [...relayed, ...inSeries, ...changed, ...(meetup.description ? [[meetup.description]] : [])] } : {}),
     fields: meetupFields(meetup, { t, locale: options.locale, timeZone: options.timeZone, ...(options.reading ? { reading: options.reading } : {}) }),
     ...(cancelled
       ? {}

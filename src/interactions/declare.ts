@@ -105,12 +105,15 @@ export interface FormContext {
   now: Date;
 }
 
-export interface FormDecl<Value = unknown> extends Access<Value> {
+export interface FormDecl<Value = unknown, Subject = never> extends Access<Value> {
   id: string;
-  /** The form in one reader's language, starting from the channel's settings. */
-  build(context: FormContext): Form;
-  /** Every field checked at once: a platform can show each error beside its field. */
-  check(values: FormValues, context: Pick<FormContext, 'locale' | 'now'>): { ok: true; value: Value } | { ok: false; errors: FieldErrors };
+  /**
+   * The form in one reader's language, starting from the channel's settings, or from `subject`
+   * (what an edit form changes; without it, every field the form can have, as platforms read them back).
+   */
+  build(context: FormContext, subject?: Subject): Form;
+  /** Every field checked at once: a platform can show each error beside its field. `subject` comes back from Form.subject. */
+  check(values: FormValues, context: Pick<FormContext, 'locale' | 'now'> & { subject?: string | undefined }): { ok: true; value: Value } | { ok: false; errors: FieldErrors };
   run: Handler<Value>;
 }
 
@@ -125,7 +128,7 @@ export interface CaptureDecl extends Access<CapturedMessage> {
 /** Keeps each declaration's argument types tied to its schema. */
 export const subcommand = <Schema extends z.ZodType>(decl: SubcommandDecl<Schema>): SubcommandDecl => decl as unknown as SubcommandDecl;
 export const action = <Schema extends z.ZodType>(decl: ActionDecl<Schema>): ActionDecl => decl as unknown as ActionDecl;
-export const form = <Value>(decl: FormDecl<Value>): FormDecl => decl as unknown as FormDecl;
+export const form = <Value, Subject = never>(decl: FormDecl<Value, Subject>): FormDecl<unknown, unknown> & FormDecl<Value, Subject> => decl as never;
 export const defineCommand = (decl: CommandDecl): CommandDecl => decl;
 
 /** A card button that runs `decl` with `value`: the only way buttons are made. */

@@ -18,10 +18,13 @@ export const editableFields = {
   capacity: 'capacity', capacite: 'capacity', capacité: 'capacity',
   reminders: 'reminders', rappels: 'reminders',
   description: 'description',
+  membres: 'membersOnly', members: 'membersOnly', 'réservée': 'membersOnly', reservee: 'membersOnly',
 } as const;
 export type EditableField = (typeof editableFields)[keyof typeof editableFields];
 
 const nothing = /^(?:aucune?|none|sans|no|non|-)$/i;
+const yes = /^(?:oui|yes|on|vrai|true)$/i;
+const no = /^(?:non|no|off|faux|false)$/i;
 
 /** Validates a value the edit syntax could not type up front, with the same localized errors. */
 function checked<T>(schema: z.ZodType<T>, value: string, label: MessageKey, ctx: InteractionContext): T {
@@ -67,5 +70,8 @@ export async function changesFor(field: EditableField, value: string, ctx: Inter
       return { changes: { reminderOffsets: parseReminderOffsets(value) }, notes: [] };
     case 'description':
       return { changes: { description: value }, notes: [] };
+    case 'membersOnly':
+      if (yes.test(value) || no.test(value)) return { changes: { membersOnly: yes.test(value) }, notes: [] };
+      throw invalidArgument(ctx.t('args.value'), 'validation.yesNo', ctx.t);
   }
 }

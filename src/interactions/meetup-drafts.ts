@@ -38,8 +38,8 @@ export function changeCard(meetup: MeetupView, ctx: Pick<InteractionContext, 't'
   const reminders = offsets.length ? writtenOffsets(offsets, locale) : none;
   // The field names are the ones of the reader's language (both are understood).
   const names = locale === 'fr'
-    ? { title: 'titre', when: 'quand', end: 'fin', where: 'lieu', capacity: 'capacité', reminders: 'rappels', description: 'description' }
-    : { title: 'title', when: 'when', end: 'end', where: 'where', capacity: 'capacity', reminders: 'reminders', description: 'description' };
+    ? { title: 'titre', when: 'quand', end: 'fin', where: 'lieu', capacity: 'capacité', reminders: 'rappels', description: 'description', members: 'membres', yes: 'oui', no: 'non' }
+    : { title: 'title', when: 'when', end: 'end', where: 'where', capacity: 'capacity', reminders: 'reminders', description: 'description', members: 'members', yes: 'yes', no: 'no' };
   const zone = meetup.timezone === ctx.config.RELAIS_TIMEZONE ? '' : ` ${meetup.timezone}`;
   return {
     locale,
@@ -53,6 +53,7 @@ export function changeCard(meetup: MeetupView, ctx: Pick<InteractionContext, 't'
       line(names.capacity, meetup.capacity === null ? none : String(meetup.capacity)),
       line(names.reminders, reminders),
       line(names.description, meetup.description ?? '…'),
+      line(names.members, meetup.membersOnly ? names.yes : names.no),
     ],
     footer: [meetup.status === 'draft' ? t('meetupFlow.change.draft') : t('meetupFlow.change.published')],
   };

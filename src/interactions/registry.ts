@@ -9,13 +9,14 @@ import { summaryCommand } from './commands/summary.ts';
 import { tipCommand } from './commands/tip.ts';
 import type { Access, ActionDecl, CaptureDecl, CommandDecl, FormDecl, ReactionDecl } from './declare.ts';
 import { meetupForm } from './forms/meetup.ts';
+import { meetupEditForm } from './forms/meetup-edit.ts';
 import { rsvpReaction } from './rsvp-reaction.ts';
 import { tipCapture, tipReaction } from './tips-capture.ts';
 
 /** Every command Relais answers, on every platform. */
 export const commands: CommandDecl[] = [tipCommand, resourceCommand, meetupCommand, summaryCommand, relaisCommand];
 export const reactions: ReactionDecl[] = [rsvpReaction, tipReaction];
-export const forms: FormDecl[] = [meetupForm];
+export const forms: FormDecl[] = [meetupForm, meetupEditForm];
 export const capture: CaptureDecl = tipCapture;
 export { actions };
 

@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { modalProblems } from './slack-views.ts';
 import { readBody } from './read-body.ts';
 
 export interface RecordedCall {
@@ -246,6 +247,8 @@ export class FakeSlackWebApi {
       case 'views.update':
       case 'views.push': {
         const view = typeof args.view === 'object' && args.view ? args.view : {};
+        const problems = modalProblems(view);
+        if (problems.length) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
         const id = String(args.view_id ?? `V${this.next()}`);
         return { ok: true, view: { ...view, id, team_id: this.teamId, hash: `${Date.now()}.${this.next()}` } };
       }

@@ -107,7 +107,11 @@ describe.each(engines)('series dates on %s', (engine) => {
     await h.relais.settle();
     const bob = () => h.adapter.of('direct').filter((sent) => sent.target === '@bob:example.org').map((sent) => plainText(sent.card!));
 
-    expect((await h.run('/meetup cancel 2'))[0]).toContain('La rencontre n°2 est une date d’une série : cette date seule (« /meetup cancel 2 seule ») ou celle-ci et les suivantes (« /meetup cancel 2 suivantes ») ?');
+    const [asked] = await h.cards('/meetup cancel 2');
+    expect(plainText(asked!)).toContain('La rencontre n°2 (« Permanence », mardi 8 décembre 2026, 10 h) est une date d’une série : que faut-il annuler ?');
+    expect(asked!.buttons!.map((choice) => [choice.label, choice.instead])).toEqual([
+      ['Cette date seulement', { command: 'meetup cancel 2 seule' }], ['Cette date et les suivantes', { command: 'meetup cancel 2 suivantes' }],
+    ]);
     expect((await h.run('/meetup edit 3 lieu Salle B'))[0]).toContain('« /meetup edit 3 suivantes lieu Salle B »');
     expect((await h.run('/meetup cancel 2 seule'))[0]).toBe('Rencontre n°2 annulée ; 1 personne qui avait répondu est prévenue.');
     expect((await occurrences()).map(([id, , status]) => [id, status])).toEqual([[1, 'scheduled'], [2, 'cancelled'], [3, 'scheduled']]);

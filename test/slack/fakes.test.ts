@@ -28,6 +28,20 @@ async function startApi(): Promise<FakeSlackWebApi> {
 }
 
 describe('FakeSlackWebApi with the real WebClient', () => {
+  it('refuses a modal Slack would refuse (a title over 24 characters, an initial option not offered), as invalid_arguments', async () => {
+    const api = await startApi();
+    const client = new WebClient(api.botToken, { slackApiUrl: api.url, retryConfig: { retries: 0 } });
+    const select = { type: 'static_select', action_id: 'value', options: [{ text: { type: 'plain_text', text: 'A' }, value: 'a' }] };
+    const view = (title: string, initial: string) => ({
+      type: 'modal' as const, title: { type: 'plain_text' as const, text: title }, submit: { type: 'plain_text' as const, text: 'OK' },
+      blocks: [{ type: 'input', block_id: 'b', label: { type: 'plain_text', text: 'B' }, element: { ...select, initial_option: { text: { type: 'plain_text', text: initial.toUpperCase() }, value: initial } } }],
+    });
+    await expect(client.views.open({ trigger_id: 't1', view: view('Une nouvelle rencontre du réseau', 'z') as never })).rejects.toMatchObject({
+      data: { ok: false, error: 'invalid_arguments', response_metadata: { messages: ['title over 24 characters', 'block b: initial_option is not one of the options'] } },
+    });
+    expect((await client.views.open({ trigger_id: 't2', view: view('Nouvelle rencontre', 'a') as never })).ok).toBe(true);
+  });
+
   it('records decoded calls and answers like Slack', async () => {
     const api = await startApi();
     const client = new WebClient(api.botToken, { slackApiUrl: api.url });

@@ -3,7 +3,7 @@
  * the form closes, then the meetup is created and announced in every chosen channel.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RecordedCall } from '../fakes/slack-web-api.ts';
+import { answers, blocksOf, openForm as openHelper, type FormErrors } from './modal-answers.ts';
 import { CHANNEL, startTestbed, TEAM, textOf, type Testbed } from './testbed.ts';
 
 let bed: Testbed;
@@ -14,34 +14,7 @@ afterEach(async () => {
   await bed.close();
 });
 
-interface FormErrors {
-  response_action: string;
-  errors: Record<string, string>;
-}
-
-type Values = Record<string, Record<string, Record<string, unknown>>>;
-
-/** view.state.values as Slack sends them for this form. */
-function answers(fields: { title?: string; date?: string; time?: string; end?: string; timezone?: string; place?: string; link?: string; capacity?: string; reminders?: string; channels?: string[] }): Values {
-  return {
-    title: { value: { type: 'plain_text_input', value: fields.title ?? null } },
-    date: { value: { type: 'datepicker', selected_date: fields.date ?? null } },
-    time: { value: { type: 'timepicker', selected_time: fields.time ?? null } },
-    end: { value: { type: 'timepicker', selected_time: fields.end ?? null } },
-    timezone: { value: { type: 'static_select', selected_option: fields.timezone ? { value: fields.timezone, text: { type: 'plain_text', text: fields.timezone } } : null } },
-    place: { value: { type: 'plain_text_input', value: fields.place ?? null } },
-    link: { value: { type: 'url_text_input', value: fields.link ?? null } },
-    capacity: { value: { type: 'number_input', value: fields.capacity ?? null } },
-    reminders: { value: { type: 'plain_text_input', value: fields.reminders ?? null } },
-    channels: { value: { type: 'multi_conversations_select', selected_conversations: fields.channels ?? [CHANNEL] } },
-  };
-}
-
-async function openForm(user = 'U0ADMIN'): Promise<{ opened: RecordedCall; n: number }> {
-  const { status, n } = await bed.slashOnly('/meetup', 'create', { user });
-  expect(status).toBe(200);
-  return { opened: await bed.api.waitFor('views.open'), n };
-}
+const openForm = (user = 'U0ADMIN') => openHelper(bed, '/meetup', 'create', user);
 
 const valid = { title: 'Apéro numérique', date: '2026-12-03', time: '18:30', timezone: 'Europe/Paris', place: 'Mairie, salle 3', channels: [CHANNEL, 'C0OTHER'] };
 
@@ -51,8 +24,12 @@ describe('the meetup form', { timeout: 20_000 }, () => {
     const view = opened.args.view;
     expect(opened.args.trigger_id).toMatch(/^trigger-/);
     expect(view).toMatchObject({ type: 'modal', callback_id: 'meetup.create', title: { text: 'Nouvelle rencontre' } });
-    const blocks = Object.fromEntries(view.blocks.map((block: { block_id: string }) => [block.block_id, block]));
-    expect(Object.keys(blocks)).toEqual(['title', 'date', 'time', 'end', 'timezone', 'place', 'link', 'capacity', 'reminders', 'channels']);
+    const blocks = blocksOf(opened);
+    expect(Object.keys(blocks)).toEqual(['title', 'date', 'time', 'end', 'repeat', 'until', 'announceDays', 'timezone', 'place', 'link', 'capacity', 'reminders', 'membersOnly', 'channels']);
+    expect(blocks.repeat).toMatchObject({ element: { type: 'static_select', initial_option: { value: 'none', text: { text: 'Une seule date' } } } });
+    expect(blocks.repeat.element.options.map((option: { text: { text: string } }) => option.text.text)).toContain('Chaque mois, le même rang (ex. le 2e mardi)');
+    expect(blocks.until).toMatchObject({ optional: true, element: { type: 'datepicker' } });
+    expect(blocks.membersOnly).toMatchObject({ optional: true, element: { type: 'checkboxes', options: [{ value: 'on' }] } });
     expect(blocks.end).toMatchObject({ optional: true, element: { type: 'timepicker' }, label: { text: 'Heure de fin' } });
     expect(blocks.reminders).toMatchObject({ optional: true, element: { type: 'plain_text_input' } });
     expect(blocks.date.element.type).toBe('datepicker');

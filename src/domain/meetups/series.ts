@@ -196,7 +196,7 @@ export async function endSeriesBefore(db: Tx, meetup: Pick<MeetupRecord, 'series
   });
 }
 
-export type SeriesTemplate = Partial<Pick<SeriesRecord, 'title' | 'description' | 'place' | 'onlineUrl' | 'capacity' | 'reminderOffsets' | 'durationMinutes'>>;
+export type SeriesTemplate = Partial<Pick<SeriesRecord, 'title' | 'description' | 'place' | 'onlineUrl' | 'capacity' | 'reminderOffsets' | 'membersOnly' | 'durationMinutes'>>;
 
 /** What the series' dates to come are created with, from now on. */
 export async function changeSeries(db: Tx, seriesId: number, template: SeriesTemplate): Promise<void> {

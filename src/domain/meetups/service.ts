@@ -16,6 +16,8 @@ export interface RsvpCounts {
 
 export interface MeetupView extends MeetupRecord {
   counts: RsvpCounts;
+  /** A date of a series: the series' RRULE, which its card names ("une date de la série : tous les mardis"). */
+  seriesRule?: string | null;
 }
 
 export interface NewMeetup {
@@ -84,7 +86,8 @@ export async function createMeetup(db: Tx, meetup: NewMeetup): Promise<MeetupRec
 export async function getMeetup(db: Tx, id: number): Promise<MeetupView> {
   const meetup = await db.meetup.findUnique({ where: { id }, include: meetupInclude });
   if (!meetup) throw notFound('meetup', id);
-  return { ...meetup, counts: await countRsvps(db, id) };
+  const series = meetup.seriesId === null ? null : await db.meetupSeries.findUnique({ where: { id: meetup.seriesId }, select: { rrule: true } });
+  return { ...meetup, counts: await countRsvps(db, id), seriesRule: series?.rrule ?? null };
 }
 
 /** A meetup as everyone may see it: a draft is not found, except by whoever `mayDraft` lets see it. */
@@ -108,7 +111,7 @@ export async function upcomingMeetups(db: Tx, options: { now: Date; until?: Date
   return withCounts(db, meetups);
 }
 
-export type MeetupChanges = Partial<Pick<NewMeetup, 'title' | 'description' | 'startsAt' | 'endsAt' | 'timezone' | 'place' | 'onlineUrl' | 'capacity' | 'reminderOffsets'>>;
+export type MeetupChanges = Partial<Pick<NewMeetup, 'title' | 'description' | 'startsAt' | 'endsAt' | 'timezone' | 'place' | 'onlineUrl' | 'capacity' | 'reminderOffsets' | 'membersOnly'>>;
 
 export interface Edited {
   before: MeetupRecord;

@@ -10,6 +10,7 @@ export const series: typeof fr = {
     nextDates: 'Next dates: {dates}.',
     announced: 'Each date is a meetup of its own (answers, seats, reminders): the first is announced when published, the others {days} days ahead, in the channels the series is announced in.',
   },
+  card: '🔁 One date of a series: {rule}. Each date has its own answers.',
   list: {
     next: 'next: {dates}',
   },

@@ -33,6 +33,7 @@ export const when: typeof fr = {
     ambiguousSecond: '“{written}” can mean “every other {weekday}” or “every second {weekday} of the month”: write one or the other.',
     untilBeforeFirst: 'The series ends on {until}, before its first date ({first}).',
     untilPast: 'The end of the series ({until}) has already passed.',
+    pickedNotInSeries: '{date} is not a date of this repetition: it would start on {first}. Pick that date, or another repetition.',
     untilWithTime: 'A series ends on a day, without a time: write for example “until June 30, 2027”.',
     untilUnreadable: 'I can’t read the end of the series “{text}”: write for example “until June 30, 2027”.',
     endTooLate: 'The end ({end}) is more than a week after the start ({start}): for several sessions, create one meetup a session.',

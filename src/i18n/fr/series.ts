@@ -8,6 +8,7 @@ export const series = {
     nextDates: 'Prochaines dates : {dates}.',
     announced: 'Chaque date est une rencontre à part (réponses, places, rappels) : la première est annoncée à la publication, les suivantes {days} jours avant, dans les salons où la série est annoncée.',
   },
+  card: '🔁 Une date de la série : {rule}. Chaque date a ses propres réponses.',
   list: {
     next: 'prochaines : {dates}',
   },

@@ -31,6 +31,7 @@ export const when = {
     ambiguousSecond: '« {written} » peut vouloir dire « un {weekday} sur deux » ou « le 2e {weekday} de chaque mois » : écrivez l’un ou l’autre.',
     untilBeforeFirst: 'La série s’arrête le {until}, avant sa première date ({first}).',
     untilPast: 'La fin de série ({until}) est déjà passée.',
+    pickedNotInSeries: 'Le {date} n’est pas une date de cette répétition : elle commencerait le {first}. Choisissez cette date-là, ou une autre répétition.',
     untilWithTime: 'Une fin de série est un jour, sans heure : écrivez par exemple « jusqu’au 30 juin 2027 ».',
     untilUnreadable: 'Je ne comprends pas la fin de série « {text} » : écrivez par exemple « jusqu’au 30 juin 2027 ».',
     endTooLate: 'La fin ({end}) est plus d’une semaine après le début ({start}) : pour plusieurs séances, créez une rencontre par séance.',

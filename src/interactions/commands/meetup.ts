@@ -3,27 +3,27 @@ import type { Reply } from '../../core/card.ts';
 import { RelaisError } from '../../core/errors.ts';
 import { announce } from '../../domain/meetups/announce.ts';
 import { announceToFollowers } from '../../domain/meetups/follow.ts';
-import { answerConfirmation, answerMeetup, tellWaitlist } from '../../domain/meetups/answer.ts';
-import { cancellationNotice, changeNotice, tellAbout } from '../../domain/meetups/notices.ts';
+import { answerConfirmation, answerMeetup } from '../../domain/meetups/answer.ts';
 import { createSeries, DEFAULT_ANNOUNCE_DAYS, seriesPreviewNotes, upcomingSeries } from '../../domain/meetups/series.ts';
 import { readWhen } from '../../domain/meetups/when/index.ts';
 import { participantsCard, participantsCsv, participantsOf } from '../../domain/meetups/participants.ts';
-import { describeOffsets, reminderOffsets } from '../../domain/meetups/reminder-offsets.ts';
-import { cancelMeetup, createMeetup, editMeetup, getMeetup, peopleToTell, publicMeetup, upcomingMeetups } from '../../domain/meetups/service.ts';
+import { createMeetup, getMeetup, publicMeetup, upcomingMeetups } from '../../domain/meetups/service.ts';
 import { listLines } from '../../domain/meetups/series-view.ts';
 import { listCard } from '../../domain/meetups/view.ts';
-import { translate } from '../../i18n/translate.ts';
 import { idArg, idOnly } from '../arguments.ts';
 import { previewCard } from '../cards.ts';
 import type { InteractionContext } from '../context.ts';
 import { defineCommand, subcommand } from '../declare.ts';
 import { createOptions, splitWhere, titleArg } from '../meetup-args.ts';
 import { changesFor, editableFields, type ReadChanges } from '../meetup-changes.ts';
-import { changeCard, discardDraft, publishDraft } from '../meetup-drafts.ts';
+import { cancelScopeActions } from '../actions.ts';
+import { editAnswer } from '../forms/meetup-edit.ts';
+import { discardDraft, publishDraft } from '../meetup-drafts.ts';
+import { applyCancel, applyEdit, cancelQuestion, confirmed } from '../meetup-edit.ts';
 import { confirmation } from '../replies.ts';
 import { announceHere } from '../relay.ts';
-import { cancelFollowing, editFollowing, fieldAndValue } from '../series-edits.ts';
-import { scopeArg, scopeOf, scopeWords } from '../series-scope.ts';
+import { fieldAndValue } from '../series-edits.ts';
+import { asksScope, scopeArg, scopeOf, scopeWords } from '../series-scope.ts';
 import { mineSubcommand } from './people.ts';
 
 const rsvpAnswers = {
@@ -34,12 +34,6 @@ const rsvpAnswers = {
 } as const;
 
 const everyNetwork = ['tout', 'tous', 'toutes', 'all', 'every'] as const;
-
-/** The confirmation, and what the reading chose (a repeated hour, a kept length). */
-function confirmed(ctx: InteractionContext, text: string, read: ReadChanges['notes'] = []): Reply {
-  const reply = confirmation(ctx, text);
-  return { ...reply, card: { ...reply.card, body: [...(reply.card.body ?? []), ...read.map((note) => [translate(ctx.locale, note.key, note.params)])] } };
-}
 
 export const meetupCommand = defineCommand({
   name: 'meetup',
@@ -163,23 +157,10 @@ export const meetupCommand = defineCommand({
         // `/meetup edit 4 suivantes lieu Salle 2`: the scope comes before the field.
         const scoped = field && field in scopeWords ? { scope: field as keyof typeof scopeWords, ...fieldAndValue(value, ctx.t) } : { scope: undefined, field: field as keyof typeof editableFields | undefined, value };
         // `/meetup edit 4` (the preview's "Change"): every field as a line to correct.
-        if (!scoped.field || scoped.value === undefined) return { visibility: 'ephemeral', card: changeCard(current, ctx) };
+        if (!scoped.field || scoped.value === undefined) return editAnswer(ctx, current);
         const scope = scopeOf(current, scoped.scope, ctx, `meetup edit ${id} {scope} ${scoped.field} ${scoped.value}`);
         const { changes, notes } = await changesFor(editableFields[scoped.field], scoped.value, ctx, current);
-        if (scope === 'following') return editFollowing(ctx, current, changes, notes);
-        const edited = await editMeetup(ctx.db, id, changes);
-        if (current.status === 'draft') {
-          const card = previewCard(await getMeetup(ctx.db, id), { locale: ctx.locale, timeZone: ctx.timeZone, publicUrl: ctx.config.RELAIS_PUBLIC_URL, notes });
-          return { visibility: 'ephemeral', card };
-        }
-        ctx.changed(id);
-        await tellWaitlist(ctx, edited.meetup, edited.promoted, edited.movedUp);
-        const told = edited.noticed.length ? await peopleToTell(ctx.db, id) : [];
-        await tellAbout(ctx, id, told, (locale) => changeNotice(edited.before, edited.meetup, edited.noticed, locale));
-        const offsets = changes.reminderOffsets !== undefined ? reminderOffsets(edited.meetup, ctx.config.RELAIS_REMINDER_OFFSETS) : null;
-        const reminders = offsets ? [{ key: 'meetupFlow.reminders.set' as const, params: { id, offsets: describeOffsets(offsets, ctx.locale) || ctx.t('meetupFlow.reminders.none') } }] : [];
-        const count = new Set(told.map((member) => member.id)).size;
-        return confirmed(ctx, count ? ctx.t('meetupFlow.edited', { id, count }) : ctx.t('meetupFlow.editedQuietly', { id }), [...notes, ...reminders]);
+        return applyEdit(ctx, current, changes, notes, scope);
       },
     }),
     subcommand({
@@ -195,12 +176,8 @@ export const meetupCommand = defineCommand({
       help: 'meetups.help.cancel',
       async run({ id, scope }, ctx) {
         const current = await getMeetup(ctx.db, id);
-        if (scopeOf(current, scope, ctx, `meetup cancel ${id} {scope}`) === 'following') return cancelFollowing(ctx, current);
-        const { meetup, told, discarded } = await cancelMeetup(ctx.db, id);
-        if (discarded) return confirmation(ctx, ctx.t('meetupFlow.discarded', { id }));
-        ctx.changed(id);
-        await tellAbout(ctx, id, told, (locale) => cancellationNotice(meetup, locale));
-        return confirmation(ctx, ctx.t('meetups.cancelled', { id, count: told.length }));
+        if (asksScope(current) && !scope) return cancelQuestion(ctx, current, cancelScopeActions);
+        return applyCancel(ctx, current, scope ? scopeWords[scope] : 'one');
       },
     }),
     subcommand({

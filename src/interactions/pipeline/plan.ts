@@ -81,7 +81,7 @@ export async function planFor(gesture: Gesture, env: PlanEnv): Promise<Plan | un
     case 'form': {
       const decl = env.interactions.form(gesture.formId);
       if (!decl) throw new RelaisError('usage', 'errors.unknownAction', {}, `unknown form ${gesture.formId}`);
-      const checked = decl.check(gesture.values, { locale: env.locale, now: env.now });
+      const checked = decl.check(gesture.values, { locale: env.locale, now: env.now, subject: gesture.subject });
       // Valid when submitted (the platform checked it then) but no longer: the time went by.
       if (!checked.ok) throw new RelaisError('invalid_argument', 'errors.formNoLongerValid', { problems: Object.values(checked.errors).join(' ') });
       return { access: decl, args: checked.value, run: (ctx) => decl.run(checked.value, ctx) };
