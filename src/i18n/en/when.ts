@@ -39,7 +39,7 @@ export const when: typeof fr = {
     endTooLate: 'The end ({end}) is more than a week after the start ({start}): for several sessions, create one meetup a session.',
     endUnreadable: 'I can’t read the end “{text}”: write a time, e.g. “5pm”, “17:30” or “January 15 5pm”, or “none” to remove it.',
     durationUnreadable: 'I can’t read the duration “{text}”: write for example “2h”, “1h30” or “90 minutes” (24 hours at most), or “none” to remove it.',
-    seriesNotYet: '“{text}” is a series: {series}. Repeating meetups are not available here yet; create the first meetup on its own, e.g. “{first}”.',
+    seriesInEdit: '“{text}” is a series: {series}. A meetup already created does not become a series: create it as a new series (the “meetup create” command), or give one date, e.g. “{first}”.',
   },
   notes: {
     dstOverlap: '{time} happens twice on {date} in {zone} ({change}): I took the first one, at {offset}.',

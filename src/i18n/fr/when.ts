@@ -37,7 +37,7 @@ export const when = {
     endTooLate: 'La fin ({end}) est plus d’une semaine après le début ({start}) : pour plusieurs séances, créez une rencontre par séance.',
     endUnreadable: 'Je ne comprends pas la fin « {text} » : écrivez une heure, par exemple « 17h », « 17h30 » ou « 15 janvier 17h », ou « aucune » pour l’enlever.',
     durationUnreadable: 'Je ne comprends pas la durée « {text} » : écrivez par exemple « 2h », « 1h30 » ou « 90 minutes » (24 heures au plus), ou « aucune » pour l’enlever.',
-    seriesNotYet: '« {text} » décrit une série : {series}. Les rencontres répétées ne sont pas encore possibles ici ; créez la première rencontre seule, par exemple « {first} ».',
+    seriesInEdit: '« {text} » décrit une série : {series}. Une rencontre déjà créée ne devient pas une série : créez-la comme nouvelle série (commande « meetup create »), ou donnez une seule date, par exemple « {first} ».',
   },
   notes: {
     dstOverlap: '{time} existe deux fois le {date} à l’{zone} ({change}) : j’ai retenu la première, en {offset}.',

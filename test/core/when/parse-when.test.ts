@@ -19,11 +19,11 @@ describe('parseWhen, for a single meetup', () => {
   it('refuses a series rather than creating its first date as a one-off, and says what to type instead', async () => {
     expect(await refusal(() => paris('tous les mardis à 10h'))).toBe(
       '« tous les mardis à 10h » décrit une série : tous les mardis, 10 h (heure de Paris), à partir du mardi 1er décembre 2026. '
-        + 'Les rencontres répétées ne sont pas encore possibles ici ; créez la première rencontre seule, par exemple « mardi 1er décembre 2026 10 h ».',
+        + 'Une rencontre déjà créée ne devient pas une série : créez-la comme nouvelle série (commande « meetup create »), ou donnez une seule date, par exemple « mardi 1er décembre 2026 10 h ».',
     );
     expect(await refusal(() => paris('every Tuesday at 10am', 'en'), 'en')).toBe(
       '“every Tuesday at 10am” is a series: every Tuesday, 10:00 AM (Paris time), starting Tuesday, December 1, 2026. '
-        + 'Repeating meetups are not available here yet; create the first meetup on its own, e.g. “Tuesday, December 1, 2026 10:00 AM”.',
+        + 'A meetup already created does not become a series: create it as a new series (the “meetup create” command), or give one date, e.g. “Tuesday, December 1, 2026 10:00 AM”.',
     );
   });
 

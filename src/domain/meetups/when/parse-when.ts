@@ -6,14 +6,14 @@ import { DateTime } from 'luxon';
 import type { WhenOptions, WhenRead } from './types.ts';
 
 /**
- * One meetup, for the commands that create and edit single meetups: a series is refused (with its
- * first date to create instead) until they can store one, rather than silently becoming a one-off.
+ * One meetup's new date, for `/meetup edit`: a series is refused (with the one date to type
+ * instead) rather than silently becoming a one-off; series are made by `/meetup create`.
  */
 export async function parseWhen(text: string, options: WhenOptions): Promise<WhenRead> {
   const read = await readWhen(text, options);
   if (!read.recurrence) return read;
   const first = DateTime.fromJSDate(read.start, { zone: read.timeZone });
-  throw refuse('seriesNotYet', {
+  throw refuse('seriesInEdit', {
     text: text.trim(),
     series: describeWhen(read, options.locale),
     first: `${formatDay(dayOf(first), options.locale)} ${formatTime(wallOf(first), options.locale)}`,
