@@ -5,9 +5,9 @@ import { voteTip } from '../domain/tips/service.ts';
 import { readersIn } from '../domain/tips/visibility.ts';
 import { idValue } from './arguments.ts';
 import { action, type ActionDecl } from './declare.ts';
-import { editAnswer } from './forms/meetup-edit.ts';
+import { editAnswer } from './forms/edit-form.ts';
 import { discardDraft, publishDraft } from './meetup-drafts.ts';
-import { applyCancel } from './meetup-edit.ts';
+import { applyCancel } from './meetup-cancel.ts';
 import type { Scope } from './series-scope.ts';
 import { confirmation } from './replies.ts';
 

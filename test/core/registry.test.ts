@@ -55,7 +55,14 @@ describe('declarations', () => {
     expect(declarations.commands.map((command) => command.name)).toEqual(['tip', 'resource', 'ressource', 'meetup', 'summary', 'relais']);
     expect(declarations.reactions).toEqual([{ emoji: '✅', removals: true }, { emoji: '🤔', removals: true }, { emoji: '❌', removals: true }, { emoji: '📌', removals: false }]);
     expect(declarations.capture.label.en).toBe('Save as tip');
-    expect(declarations.forms.map((form) => form.id)).toEqual(['meetup.create']);
-    expect(declarations.forms[0]!.fields.map((field) => field.name)).toEqual(['title', 'date', 'time', 'end', 'timezone', 'place', 'link', 'capacity', 'reminders', 'channels']);
+    expect(declarations.forms.map((form) => form.id)).toEqual(['meetup.create', 'meetup.edit']);
+    expect(declarations.forms[0]!.fields.map((field) => field.name)).toEqual([
+      'title', 'date', 'time', 'end', 'repeat', 'until', 'announceDays', 'timezone', 'place', 'link', 'capacity', 'reminders', 'membersOnly', 'channels',
+    ]);
+    // Read back whatever the meetup it is opened for: every field it can have, the choice of dates of a series included.
+    expect(declarations.forms[1]!.fields.map((field) => [field.name, field.kind])).toEqual([
+      ['title', 'text'], ['date', 'date'], ['time', 'time'], ['end', 'time'], ['timezone', 'timezone'], ['place', 'text'], ['link', 'url'],
+      ['capacity', 'number'], ['reminders', 'text'], ['membersOnly', 'flag'], ['scope', 'choice'],
+    ]);
   });
 });

@@ -1,18 +1,14 @@
 import { DateTime } from 'luxon';
-import type { Reply } from '../../core/card.ts';
-import type { FormField } from '../../core/form.ts';
 import type { DraftMeetup } from '../../domain/meetups/draft.ts';
-import { reminderOffsets, writtenOffsets } from '../../domain/meetups/reminder-offsets.ts';
 import { getMeetup, type MeetupChanges, type MeetupRecord } from '../../domain/meetups/service.ts';
 import type { Note } from '../../domain/meetups/when/index.ts';
-import { translator, type Translate } from '../../i18n/translate.ts';
-import type { InteractionContext } from '../context.ts';
+import { translator } from '../../i18n/translate.ts';
 import { form } from '../declare.ts';
-import { changeCard } from '../meetup-drafts.ts';
 import { applyEdit } from '../meetup-edit.ts';
 import { confirmation } from '../replies.ts';
-import { asksScope, scopeOf } from '../series-scope.ts';
-import { checkMeetupFields, initialOf, meetupFields } from './meetup-fields.ts';
+import { scopeOf } from '../series-scope.ts';
+import { buildEditForm, EDIT_FORM_ID } from './edit-form.ts';
+import { checkMeetupFields } from './meetup-fields.ts';
 
 interface EditFromForm {
   id: number;
@@ -21,21 +17,6 @@ interface EditFromForm {
   notes: Note[];
   scope: 'one' | 'following' | undefined;
 }
-
-/** The reminders as the field shows them: blank for the usual ones, as typed otherwise ("2j,1h", "aucune"). */
-function writtenReminders(meetup: MeetupRecord, t: Translate, locale: string): string | undefined {
-  if (meetup.reminderOffsets === null) return undefined;
-  const offsets = reminderOffsets(meetup, []);
-  return offsets.length ? writtenOffsets(offsets, locale) : t('meetupFlow.change.none');
-}
-
-const scopeField = (t: Translate): FormField => ({
-  name: 'scope',
-  kind: 'choice',
-  label: t('meetupForms.scope'),
-  hint: t('meetupForms.scopeHint'),
-  options: [{ value: 'one', label: t('meetupForms.scopes.only') }, { value: 'following', label: t('meetupForms.scopes.following') }],
-});
 
 const sameInstant = (a: Date | null | undefined, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
@@ -59,22 +40,10 @@ function changesOf(current: MeetupRecord, submitted: EditFromForm): MeetupChange
 
 /** `/meetup edit <n°>` (and a preview's "Change") on a platform with forms: the meetup's fields, filled in. */
 export const meetupEditForm = form<EditFromForm, MeetupRecord>({
-  id: 'meetup.edit',
+  id: EDIT_FORM_ID,
   permission: 'owner',
   target: 'meetup',
-  build({ locale, timeZone }, meetup) {
-    const t = translator(locale);
-    const { head, rest } = meetupFields(t, timeZone, meetup && initialOf(meetup, writtenReminders(meetup, t, locale)));
-    return {
-      id: 'meetup.edit',
-      locale,
-      title: t('meetupForms.edit.title'),
-      submit: t('meetupForms.edit.submit'),
-      close: t('meetups.form.close'),
-      ...(meetup ? { subject: String(meetup.id) } : {}),
-      fields: [...head, ...rest, ...(!meetup || asksScope(meetup) ? [scopeField(t)] : [])],
-    };
-  },
+  build: buildEditForm,
   check(values, { locale, now, subject }) {
     const checked = checkMeetupFields(values, { now, locale });
     const id = Number(subject);
@@ -92,10 +61,3 @@ export const meetupEditForm = form<EditFromForm, MeetupRecord>({
     return applyEdit(ctx, current, changes, submitted.notes, scope);
   },
 });
-
-/** What "change this meetup" opens: the form where the platform shows forms, else each field as a line to type. */
-export function editAnswer(ctx: InteractionContext, meetup: MeetupRecord & Parameters<typeof changeCard>[0]): Reply {
-  const card = changeCard(meetup, ctx);
-  if (!ctx.forms) return { visibility: 'ephemeral', card };
-  return { visibility: 'ephemeral', form: meetupEditForm.build({ locale: ctx.locale, timeZone: ctx.timeZone, now: ctx.clock.now() }, meetup), card };
-}
