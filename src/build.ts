@@ -111,6 +111,7 @@ export async function buildRelais(config: Config, options: BuildOptions): Promis
     platformOf(name) {
       const module = byName.get(name);
       return {
+        commandPrefix: module?.commandPrefix ?? '/',
         parseMention: (text, gesture) => module?.parseMention(text, gesture.channel),
         forget: async (tx, member) => module?.forget?.(keyValueStore(tx, name), userRefOf(member)),
       };

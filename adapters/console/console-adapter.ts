@@ -24,7 +24,6 @@ export const consoleChannel: ChannelRef = { platform: 'console', workspace: 'loc
  */
 export class ConsoleAdapter implements ChatAdapter {
   readonly platform = 'console';
-  readonly commandPrefix = '/';
   /** One person at one terminal. */
   readonly privateReplies = true;
   private readonly user: UserRef;

@@ -11,6 +11,7 @@ const localUser = () => process.env.USER || userInfo().username || 'you';
  */
 export const consolePlatform = definePlatform({
   name: 'console',
+  commandPrefix: '/',
   fallback: true,
   config: {
     shape: {

@@ -12,6 +12,7 @@ const USER_ID = /^(?:https:\/\/matrix\.to\/#\/)?(@[^:\s/]+:[^\s/?]+)$/;
  */
 export const matrixPlatform = definePlatform({
   name: 'matrix',
+  commandPrefix: '!',
   config: {
     shape,
     // All or nothing: a half-configured Matrix is an error, not a silent fallback to the console.

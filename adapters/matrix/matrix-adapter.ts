@@ -23,7 +23,6 @@ import type { RoomEvent } from './sync-batch.ts';
  */
 export class MatrixAdapter implements ChatAdapter {
   readonly platform = 'matrix';
-  readonly commandPrefix = '!';
   readonly idempotentPosts = true;
   private leadership: Leadership | undefined;
 

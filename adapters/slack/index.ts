@@ -9,6 +9,7 @@ import { strings } from './strings.ts';
  */
 export const slackPlatform = definePlatform({
   name: 'slack',
+  commandPrefix: '/',
   config: {
     shape,
     // All or nothing: a half-configured Slack is an error, not a silent fallback to the console.

@@ -43,7 +43,6 @@ const CONVERSATION_TTL_MS = 10 * 60_000;
  */
 export class SlackAdapter implements ChatAdapter {
   readonly platform = 'slack';
-  readonly commandPrefix = '/';
   readonly idempotentPosts = true;
   readonly showsForms = true;
   readonly privateReplies = true;

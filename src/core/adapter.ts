@@ -21,8 +21,6 @@ export interface SendOptions {
  */
 export interface ChatAdapter {
   readonly platform: Platform;
-  /** Usage lines are written with it: "/" for slash commands, "!" on Matrix. */
-  readonly commandPrefix: string;
   /**
    * Posts with one key appear once even when sent again after a crash (Matrix transaction ids,
    * Slack message metadata looked up before a retry). Without it, a post whose process died

@@ -32,6 +32,8 @@ export interface AdapterDeps<Config> {
  */
 export interface PlatformModule<Shape extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
+  /** How people start a command there ("/" for slash commands, "!" on Matrix): usage lines and hints are written with it. */
+  commandPrefix: string;
   config: ConfigPart & { shape: Shape };
   /** Whether the validated configuration asks for this platform. */
   configured(config: z.infer<z.ZodObject<Shape>>): boolean;

@@ -26,6 +26,8 @@ export interface InteractionContext {
   locale: Locale;
   timeZone: string;
   t: Translate;
+  /** How commands are typed on another platform (a notice sent to a linked account there). */
+  prefixOn(platform: string): string;
   /** "/" or "!": how usage lines are written on this gesture's platform. */
   prefix: string;
   /** The gesture's platform shows declared forms (a Slack modal). */

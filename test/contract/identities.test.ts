@@ -176,6 +176,8 @@ describe('one person on Slack and Matrix, two processes on PostgreSQL', { timeou
   it('links from Matrix to Slack, and separates them again with unlink, each account taking what it gave', async () => {
     const code = CODE.exec((await directMessages(matrix.people.organizer.userId)).join('\n'))![1]!;
     expect(await onSlack('U0BEA', `/relais link ${code}`)).toMatch(/vos comptes sont reliés/);
+    // Told on Matrix, with the command as it is typed there.
+    await expect.poll(async () => (await directMessages(matrix.people.organizer.userId)).join('\n'), { timeout: 10_000 }).toContain('Si ce n’est pas vous : !relais unlink slack');
     const bea = () => matrix.db.member.findMany({ where: { externalId: { in: ['U0BEA', matrix.people.organizer.userId] } }, orderBy: { platform: 'asc' } });
     const [matrixBea, slackBea] = await bea();
     expect(matrixBea!.personId).toBe(slackBea!.personId);

@@ -25,7 +25,6 @@ export interface Sent {
  */
 export class MemoryChat implements ChatAdapter {
   readonly platform: string;
-  readonly commandPrefix = '/';
   /** Keeps one post per key (as Matrix and Slack are made to); a test may make a platform that cannot. */
   readonly idempotentPosts: boolean = true;
   readonly sent: Sent[] = [];

@@ -9,6 +9,7 @@ import { MemoryChat } from './adapter.ts';
 export function memoryPlatform(name = 'memory', options: { configured?: boolean; directMessages?: boolean } = {}): PlatformModule {
   return definePlatform({
     name,
+    commandPrefix: '/',
     config: { shape: {} },
     configured: () => options.configured ?? true,
     strings: { fr: { notMember: 'Relais n’est pas dans ce salon.' }, en: { notMember: 'Relais is not in this channel.' } },

@@ -58,7 +58,7 @@ export const peopleSubcommands = [
       // The other side hears of it, so a link nobody meant does not go unnoticed.
       await ctx.out.direct(userRefOf(outcome.issuer), {
         locale: ctx.locale, tone: 'warning',
-        body: [[t('people.link.told', { platform: outcome.issuer.platform, other: `${ctx.member.displayName} (${ctx.member.platform} · ${ctx.member.externalId})`, command: `relais unlink ${ctx.member.platform}` })]],
+        body: [[t('people.link.told', { platform: outcome.issuer.platform, other: `${ctx.member.displayName} (${ctx.member.platform} · ${ctx.member.externalId})`, command: `${ctx.prefixOn(outcome.issuer.platform)}relais unlink ${ctx.member.platform}` })]],
       });
       return {
         visibility: 'ephemeral',

@@ -39,7 +39,7 @@ export interface PipelineDeps {
   /** `platform:userId` of every administrator. */
   admins: ReadonlySet<string>;
   /** Per platform: who a piece of text names there, and how to forget what its adapter keeps. */
-  platformOf(name: string): { parseMention(text: string, gesture: Gesture): PersonRef | undefined; forget(tx: Tx, member: MemberRecord): Promise<void> };
+  platformOf(name: string): { commandPrefix: string; parseMention(text: string, gesture: Gesture): PersonRef | undefined; forget(tx: Tx, member: MemberRecord): Promise<void> };
   changed(meetupId: number): void;
   scheduler: DeliveryContext;
   metrics: Metrics;
@@ -279,7 +279,7 @@ export class Pipeline {
       locale = localeOr(channel.locale, config.RELAIS_LOCALE);
       const t = translator(locale);
       const plan = await planFor(gesture, {
-        db, interactions, adapter, channel, t, locale, timeZone: channel.timezone, now: clock.now(),
+        db, interactions, adapter, prefix: platformModule.commandPrefix, channel, t, locale, timeZone: channel.timezone, now: clock.now(),
         mention: (text) => platformModule.parseMention(text, gesture),
       });
       usage = plan?.usage;
@@ -290,7 +290,8 @@ export class Pipeline {
         const out = outgoing(tx, { key: `reply:${row.key}`, inboundId: row.id, notify }, created);
         const ctx: InteractionContext = {
           db: tx, engine: this.deps.engine, clock, config, logger, gesture, channel, member, locale, timeZone: channel.timezone, t,
-          prefix: adapter.commandPrefix,
+          prefix: platformModule.commandPrefix,
+          prefixOn: (name) => this.deps.platformOf(name).commandPrefix,
           forms: adapter.showsForms === true,
           privateReplies: adapter.privateReplies === true,
           asker: { db: tx, member, channel, channelModerator: gesture.channelModerator === true, admins: this.deps.admins },

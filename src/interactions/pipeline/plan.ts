@@ -28,6 +28,8 @@ export interface PlanEnv {
   db: Tx;
   interactions: Interactions;
   adapter: ChatAdapter;
+  /** How commands are typed on the gesture's platform: usage lines are written with it. */
+  prefix: string;
   channel: ChannelRecord;
   t: Translate;
   locale: string;
@@ -95,7 +97,7 @@ export async function planFor(gesture: Gesture, env: PlanEnv): Promise<Plan | un
 
 async function commandPlan(name: string, text: string, env: PlanEnv): Promise<Plan> {
   const { interactions, t, adapter } = env;
-  const prefix = adapter.commandPrefix;
+  const { prefix } = env;
   const command = interactions.command(name);
   if (!command) throw new RelaisError('usage', 'errors.unknownCommand', { command: `${prefix}${name}` });
   const picked = pickSubcommand(command, text);
