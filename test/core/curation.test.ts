@@ -73,6 +73,19 @@ describe.each(engines)('curation on %s', (engine) => {
     expect((await h.run('/tip queue', maud))[0]).toContain('Rien à modérer');
   });
 
+  it('brings the tips a channel saved before joining a network into that network’s queue, and leaves other networks’ tips where they are', async () => {
+    const lone = { ...carol, channel: '!lone:example.org' };
+    const early = idIn((await h.run('/tip add Afficher les horaires de la permanence à l’entrée #accueil', lone))[0]);
+    await h.run(`/tip flag ${early} Les horaires ont changé`, { ...bob, channel: '!lone:example.org' });
+    expect((await h.run('/tip queue', maud))[0]).not.toContain(`#${early} `);
+    await h.run('/relais network sud Réseau Sud', admin);
+    const southern = idIn((await h.run('/tip add Un tableau partagé des prêts de matériel #outils', carol))[0]);
+    await h.run('/relais network nord', { ...admin, channel: '!lone:example.org' });
+    expect((await h.run('/tip queue', { ...maud, channel: '!lone:example.org' }))[0]).toContain(`• #${early} Afficher les horaires de la permanence à l’entrée · Réseau Nord · ⚑ signalée 1 fois`);
+    expect((await h.db.tip.findUniqueOrThrow({ where: { id: southern } })).networkId).toBe((await h.db.network.findUniqueOrThrow({ where: { slug: 'sud' } })).id);
+    await h.run('/relais network nord', admin);
+  });
+
   it('merges a duplicate: votes (never the author’s), tags and links move, the old number answers with the new one', async () => {
     const message = await h.db.tip.update({ where: { id: duplicate }, data: { permalink: 'https://chat.example.org/m/42' } });
     await h.run(`/tip vote ${duplicate}`, carol);
