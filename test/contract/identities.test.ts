@@ -97,6 +97,13 @@ describe('one person on Slack and Matrix, two processes on PostgreSQL', { timeou
     expect(dms.join('\n')).toContain('/relais link');
   });
 
+  it('takes one flag of a tip per person, whichever of their accounts flags it', async () => {
+    const id = Number(/n°(\d+)/.exec(await onSlack('U0ADMIN', '/tip add Prévoir une rallonge pour le vidéoprojecteur #salles'))![1]);
+    expect(await onSlack('U0USER', `/tip flag ${id} La salle a maintenant un écran`)).toMatch(/est signalée/);
+    expect(await onMatrix('member', `!tip flag ${id} Toujours pas de rallonge`)).toMatch(/Vous avez déjà signalé l’astuce/);
+    expect(await matrix.db.tipFlag.count({ where: { tipId: id } })).toBe(1);
+  });
+
   it('counts one answer and one seat for a person answering on both platforms', async () => {
     await onSlack('U0ADMIN', '/relais network nord Réseau Nord');
     expect(await onMatrix('admin', '!relais network nord')).toMatch(/réseau Réseau Nord/);

@@ -45,10 +45,11 @@ export async function verifyTip(db: Tx, id: number, by: MemberRecord, now: Date,
 
 export const MAX_FLAG_REASON = 500;
 
-/** Anyone may say a tip is outdated or wrong, once until a moderator has looked at it. */
+/** Anyone may say a tip is outdated or wrong, once until a moderator has looked at it: once per person, whichever of their linked accounts. */
 export async function flagTip(db: Tx, id: number, by: MemberRecord, reason: string, now: Date, readers: Readers): Promise<TipView> {
   const tip = await getTip(db, id, readers);
-  if (await db.tipFlag.findFirst({ where: { tipId: tip.id, memberId: by.id, resolvedAt: null } })) throw new RelaisError('conflict', 'curation.errors.alreadyFlagged', { id: tip.id });
+  const flagged = await db.tipFlag.findFirst({ where: { tipId: tip.id, resolvedAt: null, member: { personId: by.personId } } });
+  if (flagged) throw new RelaisError('conflict', 'curation.errors.alreadyFlagged', { id: tip.id });
   await db.tipFlag.create({ data: { tipId: tip.id, memberId: by.id, reason, createdAt: now } });
   return tip;
 }
