@@ -139,6 +139,26 @@ describe.each(drivers)('the port, on %s', { timeout: 60_000 }, (_name, start) =>
     expect(await chat.db.tip.findUniqueOrThrow({ where: { id: copy } })).toMatchObject({ status: 'merged', mergedIntoId: 1 });
   });
 
+  it('repeats a meetup as a series, and cancels one date only after asking which dates', async () => {
+    const created = await chat.say('admin', '/meetup create Permanence numérique | tous les mardis 14h-16h | Mairie | publier');
+    const id = Number(/Rencontre n°(\d+) créée/.exec(created)?.[1]);
+    expect(created).toMatch(/Prochaines dates : mardi .+, 14 h ; mardi .+, 14 h ;/);
+    const date = await chat.announcement('Permanence numérique');
+    const asked = await chat.say('admin', `/meetup cancel ${id}`);
+    expect(asked).toContain(`La rencontre n°${id} (« Permanence numérique », mardi`);
+    expect(asked).toContain('est une date d’une série : que faut-il annuler ?');
+    let cancelled: string;
+    if (chat.can.buttons) {
+      cancelled = await chat.press!('Cette date seulement', 'admin');
+    } else {
+      expect(asked).toContain(`meetup cancel ${id} seule`);
+      cancelled = await chat.say('admin', `/meetup cancel ${id} seule`);
+    }
+    expect(cancelled).toContain(`Rencontre n°${id} annulée`);
+    await chat.announcementReads(date, /ANNULÉE/);
+    expect((await chat.db.meetupSeries.findFirstOrThrow()).status).toBe('scheduled');
+  });
+
   it('says Relais is unavailable while the database is away, and works again after', async () => {
     await chat.settle();
     await outage.begin();
