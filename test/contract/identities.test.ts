@@ -197,6 +197,16 @@ describe('one person on Slack and Matrix, two processes on PostgreSQL', { timeou
     expect(await onSlack('U0BEA', '/relais unlink matrix')).toMatch(/relié à aucun autre/);
   });
 
+  it('counts wrong codes per person: five across linked accounts, and the next is refused on either', async () => {
+    // Ana's Matrix account missed before it was linked (the first test); her Slack account takes the rest of the hour's five.
+    const [slackAna] = await anaOnBoth();
+    const missed = await matrix.db.linkAttempt.count({ where: { member: { personId: slackAna!.personId } } });
+    expect(missed).toBeGreaterThan(0);
+    for (let miss = missed; miss < 5; miss++) expect(await onSlack('U0USER', `/relais link YYYY-YYY${miss + 2}`)).toMatch(/pas valable/);
+    expect(await onMatrix('member', '!relais link YYYY-YYYY')).toMatch(/Trop de codes erronés/);
+    expect(await onSlack('U0USER', '/relais link YYYY-YYYY')).toMatch(/Trop de codes erronés/);
+  });
+
   it('shows my-data for every identity and administrator rights; forget-me from one side erases both', async () => {
     expect(await onSlack('U0ADMIN', '/relais my-data')).toContain('administrateur·rice de Relais');
     const data = await onMatrix('member', '!relais my-data');

@@ -7,7 +7,7 @@ import { identitiesOf } from './identities.ts';
 
 /** How long a code can be typed on the other platform. */
 export const LINK_CODE_MINUTES = 10;
-/** Codes one identity may ask for, and wrong codes it may type, per hour. */
+/** Codes one person may ask for, and wrong codes they may type, per hour, whichever of their linked accounts asks. */
 export const LINK_CODES_PER_HOUR = 5;
 export const LINK_MISSES_PER_HOUR = 5;
 const HOUR = 3_600_000;
@@ -34,7 +34,7 @@ export const normalizeCode = (typed: string) => typed.toUpperCase().replace(/[\s
  */
 export async function issueLinkCode(db: Tx, member: MemberRecord, now: Date): Promise<{ code: string; expiresAt: Date }> {
   await forgetOldAttempts(db, now);
-  const recent = await db.linkCode.count({ where: { memberId: member.id, createdAt: { gt: new Date(now.getTime() - HOUR) } } });
+  const recent = await db.linkCode.count({ where: { member: { personId: member.personId }, createdAt: { gt: new Date(now.getTime() - HOUR) } } });
   if (recent >= LINK_CODES_PER_HOUR) throw new RelaisError('conflict', 'people.link.errors.tooManyCodes', { count: LINK_CODES_PER_HOUR });
   const raw = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   const expiresAt = new Date(now.getTime() + LINK_CODE_MINUTES * 60_000);
@@ -56,7 +56,7 @@ export type LinkOutcome =
  */
 export async function redeemLinkCode(db: Tx, member: MemberRecord, typed: string, now: Date): Promise<LinkOutcome> {
   await forgetOldAttempts(db, now);
-  const misses = await db.linkAttempt.count({ where: { memberId: member.id, createdAt: { gt: new Date(now.getTime() - HOUR) } } });
+  const misses = await db.linkAttempt.count({ where: { member: { personId: member.personId }, createdAt: { gt: new Date(now.getTime() - HOUR) } } });
   if (misses >= LINK_MISSES_PER_HOUR) return { linked: false, refusal: 'tooManyMisses' };
   const found = await db.linkCode.findUnique({ where: { codeHash: hashOf(normalizeCode(typed)) }, include: { member: true } });
   const refusal: LinkRefusal | undefined = !found ? 'wrong' : found.usedAt ? 'used' : found.expiresAt <= now ? 'expired' : undefined;
