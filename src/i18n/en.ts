@@ -33,7 +33,7 @@ export const en: typeof fr = {
     when: 'when',
     where: 'where',
     capacity: 'capacity N',
-    field: 'title|when|end|duration|where|capacity|reminders|description',
+    field: 'title|when|end|duration|where|capacity|reminders|description|members',
     value: 'value',
     answer: 'yes|maybe|no',
     slug: 'network-id',

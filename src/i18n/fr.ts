@@ -32,7 +32,7 @@ export const fr = {
     when: 'quand',
     where: 'où',
     capacity: 'capacité N',
-    field: 'titre|quand|fin|durée|lieu|capacité|rappels|description',
+    field: 'titre|quand|fin|durée|lieu|capacité|rappels|description|membres',
     value: 'valeur',
     answer: 'oui|peut-être|non',
     slug: 'identifiant-du-réseau',

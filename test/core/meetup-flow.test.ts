@@ -99,7 +99,7 @@ describe.each(engines)('the meetup flow on %s', (engine) => {
     expect(text).toContain('Sans heure de fin, les agendas l’afficheront sur 1 h');
     expect((await h.db.meetup.findFirstOrThrow({ where: { title: 'Permanence' } })).reminderOffsets).toBe('2880,60');
     expect((await h.run('/meetup create Test | 31 février 2027 10h | Quimper'))[0]).toContain('Le 31 février n’existe pas.');
-    expect((await h.run('/meetup create Test | demain 10h | Quimper | tous les jours'))[0]).toContain('« tous les jours » : j’attends « capacité 30 », « rappels 2j,1h » ou « publier ».');
+    expect((await h.run('/meetup create Test | demain 10h | Quimper | tous les jours'))[0]).toContain('« tous les jours » : j’attends « capacité 30 », « rappels 2j,1h », « réservé aux membres », « publier », ou pour une série « jusqu’au 30 juin 2027 » et « annonce 10j ».');
     expect((await h.run('/meetup create Atelier\nSEQUENCE:99 | demain 10h | Quimper'))[0]).toContain('« titre » n’est pas valide : sur une seule ligne.');
     expect(await h.db.meetup.count({ where: { title: { contains: 'SEQUENCE' } } })).toBe(0);
   });

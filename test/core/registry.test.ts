@@ -42,7 +42,7 @@ describe('declarations', () => {
     expect(usageLine('!', tip, add, translator('en'))).toBe('!tip add <text [#tags]>');
     const meetup = commands.find((command) => command.name === 'meetup')!;
     const create = meetup.subcommands.find((sub) => sub.name === 'create')!;
-    expect(usageLine('/', meetup, create, translator('en'))).toBe('/meetup create <title> | <when> | <where> | [capacity N | reminders 2d,1h | publish]');
+    expect(usageLine('/', meetup, create, translator('en'))).toBe('/meetup create <title> | <when> | <where> | [capacity N | reminders 2d,1h | members only | until … | announce 10 days | publish]');
   });
 
   it('lists every subcommand of every command in the help card', () => {

@@ -78,7 +78,7 @@ export const meetupFlow: typeof fr = {
     reminders: 'turn your private reminders before meetups on or off',
   },
   args: {
-    createOptions: 'capacity N | reminders 2d,1h | publish',
+    createOptions: 'capacity N | reminders 2d,1h | members only | until … | announce 10 days | publish',
     csv: '--csv',
     onOff: 'on|off',
     listScope: 'all',
@@ -86,7 +86,7 @@ export const meetupFlow: typeof fr = {
   errors: {
     alreadyPublished: 'Meetup #{id} is already published: to announce it in another channel, /meetup announce {id}.',
     notPublished: 'Meetup #{id} is still a draft: publish it first with /meetup publish {id}.',
-    option: '“{option}”: I expect “capacity 30”, “reminders 2d,1h” or “publish”.',
+    option: '“{option}”: I expect “capacity 30”, “reminders 2d,1h”, “members only”, “publish”, or for a series “until June 30, 2027” and “announce 10 days”.',
     repeatedOption: '“{option}” is given twice.',
     reminders: '“{text}”: write how long before the meetup, separated by commas, e.g. “2d,1h” or “30min” (30 days at most), “none” or “default”.',
     formEnd: 'the end time must be after the start',

@@ -76,7 +76,7 @@ export const meetupFlow = {
     reminders: 'activer ou couper vos rappels privés avant les rencontres',
   },
   args: {
-    createOptions: 'capacité N | rappels 2j,1h | publier',
+    createOptions: 'capacité N | rappels 2j,1h | réservé aux membres | jusqu’au … | annonce 10j | publier',
     csv: '--csv',
     onOff: 'on|off',
     listScope: 'tout',
@@ -84,7 +84,7 @@ export const meetupFlow = {
   errors: {
     alreadyPublished: 'La rencontre n°{id} est déjà publiée : pour l’annoncer dans un autre salon, /meetup announce {id}.',
     notPublished: 'La rencontre n°{id} est encore un brouillon : publiez-la d’abord avec /meetup publish {id}.',
-    option: '« {option} » : j’attends « capacité 30 », « rappels 2j,1h » ou « publier ».',
+    option: '« {option} » : j’attends « capacité 30 », « rappels 2j,1h », « réservé aux membres », « publier », ou pour une série « jusqu’au 30 juin 2027 » et « annonce 10j ».',
     repeatedOption: '« {option} » est donné deux fois.',
     reminders: '« {text} » : écrivez les délais avant la rencontre séparés par des virgules, par exemple « 2j,1h » ou « 30min » (30 jours au plus), « aucun » ou « défaut ».',
     formEnd: 'l’heure de fin doit être après le début',
