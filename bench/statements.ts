@@ -1,0 +1,38 @@
+/**
+ * `npx tsx bench/statements.ts`: how many SQL statements Relais prepares per RSVP reaction on
+ * SQLite (every statement Prisma sends goes through better-sqlite3's `prepare`, BEGIN and COMMIT
+ * included), for a small storm of B4's shape — 1,000 reactions on 20 meetups from 300 people —
+ * and which statements they are, most frequent first.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../src/db/client.ts';
+import { STORM, benchStorm } from './storm.ts';
+
+const shape = { ...STORM, events: 1000, people: 300 };
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-statements-'));
+const url = `file:${path.join(dir, 'statements.db')}`;
+
+const { db, close } = await openDatabase(url);
+const channel = await db.channel.create({ data: { platform: 'slack', workspace: 'T1', externalId: 'C1', locale: 'fr', timezone: 'Europe/Paris' } });
+await db.member.create({ data: { platform: 'slack', workspace: channel.workspace, externalId: 'UORGANIZER', displayName: 'Organisatrice', person: { create: {} } } });
+await close();
+
+const counts = new Map<string, number>();
+let counting = false;
+const prepare = Database.prototype.prepare;
+Database.prototype.prepare = function (this: Database.Database, sql: string) {
+  if (counting) {
+    const shapeOf = sql.replace(/\s+/g, ' ').replace(/(\?\s*,\s*)+\?/g, '?…').slice(0, 110);
+    counts.set(shapeOf, (counts.get(shapeOf) ?? 0) + 1);
+  }
+  return prepare.call(this, sql);
+} as typeof prepare;
+
+const result = await benchStorm(url, 'sqlite', shape, { start: () => (counting = true), end: () => (counting = false) });
+const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+process.stdout.write(`${shape.events} reactions (${shape.people} people, ${shape.meetups} meetups): ${total} statements, ${(total / shape.events).toFixed(1)} per reaction; lost ${result.lost}, doubled ${result.duplicated}, errors ${result.errors}\n`);
+for (const [sql, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stdout.write(`${(n / shape.events).toFixed(2).padStart(6)}  ${sql}\n`);
+fs.rmSync(dir, { recursive: true, force: true });
