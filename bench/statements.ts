@@ -33,6 +33,6 @@ Database.prototype.prepare = function (this: Database.Database, sql: string) {
 
 const result = await benchStorm(url, 'sqlite', shape, { start: () => (counting = true), end: () => (counting = false) });
 const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
-process.stdout.write(`${shape.events} reactions (${shape.people} people, ${shape.meetups} meetups): ${total} statements, ${(total / shape.events).toFixed(1)} per reaction; lost ${result.lost}, doubled ${result.duplicated}, errors ${result.errors}\n`);
+process.stdout.write(`${shape.events} reactions (${shape.people} people, ${shape.meetups} meetups): ${total} statements, ${(total / shape.events).toFixed(1)} per reaction; ${result.perSecond.toFixed(0)} reactions/s; lost ${result.lost}, doubled ${result.duplicated}, errors ${result.errors}\n`);
 for (const [sql, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stdout.write(`${(n / shape.events).toFixed(2).padStart(6)}  ${sql}\n`);
 fs.rmSync(dir, { recursive: true, force: true });

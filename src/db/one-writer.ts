@@ -1,15 +1,34 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
 
-/** Turns taken in order of asking: each `take` resolves with the function that ends the turn. */
-class Turns {
-  private last: Promise<void> = Promise.resolve();
+const urgent = new AsyncLocalStorage<true>();
 
-  take(): Promise<() => void> {
-    let end!: () => void;
-    const ended = new Promise<void>((resolve) => (end = resolve));
-    const before = this.last;
-    this.last = before.then(() => ended);
-    return before.then(() => end);
+/**
+ * Runs `work` with its statements and transactions ahead of those waiting for their turn (not
+ * of the one under way): for what a person waits on, such as the inbox insert before an
+ * acknowledgement, while gestures already acknowledged are worked behind it.
+ */
+export function firstInLine<T>(work: () => Promise<T>): Promise<T> {
+  return urgent.run(true, work);
+}
+
+/** Turns taken in order of asking, urgent ones first: each `take` resolves with the function that ends the turn. */
+class Turns {
+  private busy = false;
+  private readonly waiting: { urgent: Array<() => void>; normal: Array<() => void> } = { urgent: [], normal: [] };
+
+  async take(): Promise<() => void> {
+    if (this.busy) await new Promise<void>((resolve) => this.waiting[urgent.getStore() ? 'urgent' : 'normal'].push(resolve));
+    this.busy = true;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      const next = this.waiting.urgent.shift() ?? this.waiting.normal.shift();
+      // The turn passes straight to the next in line: nobody can slip in between.
+      if (next) next();
+      else this.busy = false;
+    };
   }
 }
 

@@ -207,10 +207,14 @@ export class DeliveryWorker {
   private async settle(row: Row, messageId: string | null): Promise<void> {
     const { db, clock } = this.deps;
     const created: number[] = [];
+    const sent = { status: 'sent', messageId, sentAt: this.wall.now(), leaseUntil: null, error: null };
+    const [kind, id] = purposeOf(row);
+    const effect = kind && messageId !== null ? this.deps.effects[kind]?.posted : undefined;
+    // Most messages (replies, edits) have no effect to commit with the mark: one statement, no transaction.
+    if (!effect) return void (await db.outbound.update({ where: { id: row.id }, data: sent }));
     await db.$transaction(async (tx) => {
-      await tx.outbound.update({ where: { id: row.id }, data: { status: 'sent', messageId, sentAt: this.wall.now(), leaseUntil: null, error: null } });
-      const [kind, id] = purposeOf(row);
-      if (kind && messageId !== null) await this.deps.effects[kind]?.posted?.(tx, { id, messageId, out: outgoing(tx, { key: `after:${row.key}` }, created), now: clock.now() });
+      await tx.outbound.update({ where: { id: row.id }, data: sent });
+      await effect(tx, { id, messageId: messageId!, out: outgoing(tx, { key: `after:${row.key}` }, created), now: clock.now() });
     });
     if (created.length) this.kick(created);
   }
