@@ -1,7 +1,6 @@
 /**
- * `npx tsx bench/statements.ts`: how many SQL statements Relais prepares per RSVP reaction on
- * SQLite (every statement Prisma sends goes through better-sqlite3's `prepare`, BEGIN and COMMIT
- * included), for a small storm of B4's shape — 1,000 reactions on 20 meetups from 300 people —
+ * `npx tsx bench/statements.ts`: how many SQL statements Relais runs per RSVP reaction on
+ * SQLite (every statement Prisma sends, BEGIN and COMMIT included), for a small storm of B4's shape — 1,000 reactions on 20 meetups from 300 people —
  * and which statements they are, most frequent first.
  */
 import fs from 'node:fs';
@@ -22,14 +21,18 @@ await close();
 
 const counts = new Map<string, number>();
 let counting = false;
-const prepare = Database.prototype.prepare;
-Database.prototype.prepare = function (this: Database.Database, sql: string) {
-  if (counting) {
-    const shapeOf = sql.replace(/\s+/g, ' ').replace(/(\?\s*,\s*)+\?/g, '?…').slice(0, 110);
-    counts.set(shapeOf, (counts.get(shapeOf) ?? 0) + 1);
-  }
-  return prepare.call(this, sql);
-} as typeof prepare;
+// Counted as run, not as prepared: the connection reuses its prepared statements (src/db/statement-cache.ts).
+const Statement = new Database(':memory:').prepare('SELECT 1').constructor as { prototype: Record<'run' | 'all' | 'get', (...args: unknown[]) => unknown> };
+for (const method of ['run', 'all', 'get'] as const) {
+  const original = Statement.prototype[method];
+  Statement.prototype[method] = function (this: Database.Statement, ...args: unknown[]) {
+    if (counting) {
+      const shapeOf = this.source.replace(/\s+/g, ' ').replace(/(\?\s*,\s*)+\?/g, '?…').slice(0, 110);
+      counts.set(shapeOf, (counts.get(shapeOf) ?? 0) + 1);
+    }
+    return original.apply(this, args);
+  };
+}
 
 const result = await benchStorm(url, 'sqlite', shape, { start: () => (counting = true), end: () => (counting = false) });
 const total = [...counts.values()].reduce((sum, n) => sum + n, 0);

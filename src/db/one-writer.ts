@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
+import type Database from 'better-sqlite3';
+import { reusePreparedStatements } from './statement-cache.ts';
 
 const urgent = new AsyncLocalStorage<true>();
 
@@ -43,7 +45,12 @@ export function oneAtATime(factory: SqlDriverAdapterFactory): SqlDriverAdapterFa
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => serialized(await factory.connect()),
+    async connect() {
+      const adapter = await factory.connect();
+      // The adapter's better-sqlite3 connection (a public field of @prisma/adapter-better-sqlite3 7.10's adapter).
+      reusePreparedStatements((adapter as unknown as { client: Database.Database }).client);
+      return serialized(adapter);
+    },
   };
 }
 
