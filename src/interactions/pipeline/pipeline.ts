@@ -63,7 +63,6 @@ export interface PipelineTiming {
 
 const defaultTiming: PipelineTiming = { leaseMs: 30_000, sweepMs: 2000, waitMs: 250, firstRetryMs: 500, maxRetryMs: 30_000 };
 
-
 /** At most this many reactions in one transaction. */
 const BATCH = 50;
 
