@@ -17,6 +17,7 @@ import { seeded } from './random.ts';
 import { ms, now, pool } from './stats.ts';
 
 export const STORM = { events: 10_000, people: 3000, meetups: 20, redelivered: 0.1, concurrency: 50 } as const;
+export type StormShape = { [K in keyof typeof STORM]: number };
 
 /** Remembers when each announcement was edited. */
 class TimedChat extends MemoryChat {
@@ -37,7 +38,8 @@ export interface StormResult {
   meanEditsPerSecond: number;
 }
 
-export async function benchStorm(url: string, engine: Engine): Promise<StormResult> {
+/** `during` is told when the storm starts and when Relais has worked it all (bench/statements.ts counts statements in between). */
+export async function benchStorm(url: string, engine: Engine, shape: StormShape = STORM, during?: { start(): void; end(): void }): Promise<StormResult> {
   const random = seeded(2026);
   const platform = { ...memoryPlatform('slack'), create: async ({ port }: { port: import('../src/core/port.ts').RelaisPort }) => new TimedChat(port, 'slack') };
   const relais = await buildRelais(loadConfig({ DATABASE_URL: url, PORT: '0', RELAIS_LOCALE: 'fr' }), { platforms: [platform], logger: createLogger('silent') });
@@ -47,7 +49,7 @@ export async function benchStorm(url: string, engine: Engine): Promise<StormResu
     const channel = await db.channel.findFirstOrThrow({ where: { platform: 'slack' }, orderBy: { id: 'asc' } });
     const organizer = await db.member.findFirstOrThrow();
     const meetupIds: number[] = [];
-    for (let i = 0; i < STORM.meetups; i++) {
+    for (let i = 0; i < shape.meetups; i++) {
       const meetup = await db.meetup.create({
         data: { title: `Tempête ${i}`, startsAt: new Date(Date.now() + 30 * 86_400_000), timezone: 'Europe/Paris', capacity: 150, organizerId: organizer.id, channelId: channel.id },
       });
@@ -55,16 +57,17 @@ export async function benchStorm(url: string, engine: Engine): Promise<StormResu
       meetupIds.push(meetup.id);
     }
     const emojis = Object.values(rsvpEmoji);
-    const events = Array.from({ length: STORM.events }, (_, id) => ({ id: `storm:${engine}:${id}`, person: random.int(1, STORM.people), message: random.int(0, STORM.meetups - 1), emoji: random.pick(emojis) }));
-    const deliveries = [...events, ...events.filter(() => random.next() < STORM.redelivered)];
+    const events = Array.from({ length: shape.events }, (_, id) => ({ id: `storm:${engine}:${id}`, person: random.int(1, shape.people), message: random.int(0, shape.meetups - 1), emoji: random.pick(emojis) }));
+    const deliveries = [...events, ...events.filter(() => random.next() < shape.redelivered)];
     for (let i = deliveries.length - 1; i > 0; i--) {
       const j = random.int(0, i);
       [deliveries[i], deliveries[j]] = [deliveries[j]!, deliveries[i]!];
     }
 
     let refused = 0;
+    during?.start();
     const start = now();
-    await pool(deliveries, STORM.concurrency, async (event) => {
+    await pool(deliveries, shape.concurrency, async (event) => {
       const receipt = await relais.port.handle({
         kind: 'reaction', emoji: event.emoji, added: true, messageId: `storm-${event.message}`, deliveryKey: event.id, replyTo: {},
         channel: { platform: 'slack', workspace: channel.workspace, externalId: channel.externalId },
@@ -74,6 +77,7 @@ export async function benchStorm(url: string, engine: Engine): Promise<StormResu
     });
     await relais.settle();
     const elapsed = ms(start);
+    during?.end();
 
     const expected = new Set(events.map((event) => `${event.person}/${meetupIds[event.message]}`));
     const rsvps = await db.rsvp.findMany({ where: { meetupId: { in: meetupIds } }, include: { member: true } });
@@ -97,7 +101,7 @@ export async function benchStorm(url: string, engine: Engine): Promise<StormResu
       duplicated: Math.max(0, recorded - events.length) + (rsvps.length - found.size),
       errors,
       maxEditsPerSecond,
-      meanEditsPerSecond: edits / STORM.meetups / (elapsed / 1000),
+      meanEditsPerSecond: edits / shape.meetups / (elapsed / 1000),
     };
   } finally {
     await relais.stop();

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '../generated/sqlite/client.ts';
 import { migrateToLatest } from './migrations.ts';
+import { oneAtATime } from './one-writer.ts';
 import { engineOf, maskUrl, sqliteFile, type Engine } from './engine.ts';
 
 export type { Engine };
@@ -31,7 +32,7 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
       const [{ PrismaClient }, { PrismaBetterSqlite3 }] = await Promise.all([
         import('../generated/sqlite/client.ts'), import('@prisma/adapter-better-sqlite3'),
       ]);
-      const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+      const db = new PrismaClient({ adapter: oneAtATime(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS })) });
       // WAL: readers never block the writer; busy_timeout: wait for a lock instead of failing
       // (several Relais processes may share the file); foreign keys: enforce onDelete rules.
       await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');

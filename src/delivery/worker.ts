@@ -147,15 +147,25 @@ export class DeliveryWorker {
     const candidates = ids.length
       ? await db.outbound.findMany({ where: { id: { in: ids }, ...due }, orderBy: { id: 'asc' } })
       : await db.outbound.findMany({ where: due, orderBy: { id: 'asc' }, take: 100 });
+    const leaseUntil = new Date(now.getTime() + this.timing.leaseMs);
     const claimed: Row[] = [];
-    for (const row of candidates) {
+    // Rows seen in the same state are claimed in one statement; each only if still in that state (another process may have claimed it since).
+    const alike = new Map<string, Row[]>();
+    for (const row of candidates) alike.set(`${row.status}/${row.attempts}`, [...(alike.get(`${row.status}/${row.attempts}`) ?? []), row]);
+    for (const rows of alike.values()) {
+      const ids = rows.map((row) => row.id);
       const won = await db.outbound.updateMany({
-        where: { id: row.id, status: row.status, attempts: row.attempts },
-        data: { status: 'sending', claimedBy: owner, leaseUntil: new Date(now.getTime() + this.timing.leaseMs), attempts: { increment: 1 } },
+        where: { id: { in: ids }, status: rows[0]!.status, attempts: rows[0]!.attempts },
+        data: { status: 'sending', claimedBy: owner, leaseUntil, attempts: { increment: 1 } },
       });
-      if (won.count) claimed.push(row);
+      if (won.count === rows.length) claimed.push(...rows);
+      else if (won.count > 0) {
+        const ours = await db.outbound.findMany({ where: { id: { in: ids }, status: 'sending', claimedBy: owner, leaseUntil }, select: { id: true } });
+        claimed.push(...rows.filter((row) => ours.some((mine) => mine.id === row.id)));
+      }
     }
-    return claimed;
+    // Sent in the order they were decided.
+    return claimed.sort((a, b) => a.id - b.id);
   }
 
   private async send(row: Row): Promise<void> {
@@ -207,10 +217,14 @@ export class DeliveryWorker {
   private async settle(row: Row, messageId: string | null): Promise<void> {
     const { db, clock } = this.deps;
     const created: number[] = [];
+    const sent = { status: 'sent', messageId, sentAt: this.wall.now(), leaseUntil: null, error: null };
+    const [kind, id] = purposeOf(row);
+    const effect = kind && messageId !== null ? this.deps.effects[kind]?.posted : undefined;
+    // Most messages (replies, edits) have no effect to commit with the mark: one statement, no transaction.
+    if (!effect) return void (await db.outbound.update({ where: { id: row.id }, data: sent }));
     await db.$transaction(async (tx) => {
-      await tx.outbound.update({ where: { id: row.id }, data: { status: 'sent', messageId, sentAt: this.wall.now(), leaseUntil: null, error: null } });
-      const [kind, id] = purposeOf(row);
-      if (kind && messageId !== null) await this.deps.effects[kind]?.posted?.(tx, { id, messageId, out: outgoing(tx, { key: `after:${row.key}` }, created), now: clock.now() });
+      await tx.outbound.update({ where: { id: row.id }, data: sent });
+      await effect(tx, { id, messageId: messageId!, out: outgoing(tx, { key: `after:${row.key}` }, created), now: clock.now() });
     });
     if (created.length) this.kick(created);
   }

@@ -37,6 +37,8 @@ export interface PlanEnv {
   now: Date;
   /** Who a piece of text names on the gesture's platform (the platform module's parser). */
   mention(text: string): PersonRef | undefined;
+  /** The announcement a message of the gesture's channel is, if it is one. */
+  announcement(messageId: string): Promise<{ meetupId: number } | null>;
 }
 
 /** Raised with the usage lines to show under it, when the failure is about what was typed. */
@@ -70,7 +72,7 @@ export async function planFor(gesture: Gesture, env: PlanEnv): Promise<Plan | un
       if (!found || (!gesture.added && !found.decl.removals)) return undefined;
       const { decl, emoji } = found;
       if (decl.on === 'announcement') {
-        const announcement = await env.db.announcement.findFirst({ where: { channelId: env.channel.id, messageId: gesture.messageId }, select: { meetupId: true } });
+        const announcement = await env.announcement(gesture.messageId);
         if (!announcement) return undefined;
         const args = { emoji, added: gesture.added, messageId: gesture.messageId, meetupId: announcement.meetupId };
         return { access: decl, args, run: (ctx) => decl.run(args, ctx) };
