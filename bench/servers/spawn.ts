@@ -11,10 +11,11 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Runs a TypeScript entry point with node --import tsx (one process, as `npm start` runs one) until `ready` matches its stdout. */
+/** Runs an entry point (compiled JavaScript with node, TypeScript with node --import tsx) in one process until `ready` matches its stdout. */
 export async function startServer(entry: string, env: Record<string, string>, ready: RegExp, port: (out: string) => number): Promise<Server> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = entry.endsWith('.js') ? [entry] : ['--import', 'tsx', entry];
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   // Relais logs (pino) go to stderr: the ready line may come on either stream.
